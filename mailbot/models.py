@@ -140,3 +140,94 @@ class Understanding:
     machine: Machine
     new_text: str
     reasons: tuple[str, ...] = field(default_factory=tuple)
+
+
+class OutboxState(StrEnum):
+    PENDING = "pending"  # recorded, not yet accepted by SMTP
+    SENT = "sent"  # accepted by SMTP
+    FAILED = "failed"  # permanent failure (5xx), not retried
+
+
+@dataclass(frozen=True, slots=True)
+class OutboundRecord:
+    """One email mailbot sends. Recorded as pending *before* the send.
+
+    The rendered bytes live beside the state (``StateStore.outbound_bytes``) so a
+    resend after a crash uses the same Message-ID and the same text.
+    """
+
+    message_id: str
+    kind: str  # template kind: ack, delay_notice, escalation, ...
+    to: tuple[str, ...]
+    state: OutboxState
+    created_at: datetime
+    attempts: int = 0
+    next_attempt_at: datetime | None = None
+    sent_at: datetime | None = None
+    filed: bool = False  # copy APPENDed to the Sent folder
+    error: str = ""
+    timer_key: str = ""  # the policy firing that caused it, if any
+
+
+@dataclass(frozen=True, slots=True)
+class CaseMessage:
+    """A message that belongs to a case, inbound or outbound."""
+
+    message_id: str
+    direction: str  # "customer" | "staff" | "bot"
+    at: datetime  # INTERNALDATE for inbound, send time for outbound
+    sender: str
+    mailbox: str = ""
+    uid: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class CaseEvent:
+    at: datetime
+    what: str
+    detail: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Case:
+    """A customer conversation. The state store persists it as one document."""
+
+    ref: str
+    number: int
+    store_id: str
+    customer: Address
+    subject: str
+    status: CaseStatus
+    opened_at: datetime
+    updated_at: datetime
+    messages: tuple[CaseMessage, ...]
+    category: Category = Category.OTHER
+    urgent: bool = False
+    language: str = "en"
+    order_id: str | None = None
+    reasons: tuple[str, ...] = ()
+    outbox: tuple[OutboundRecord, ...] = ()
+    events: tuple[CaseEvent, ...] = ()
+    fired: tuple[str, ...] = ()  # policy timer keys already fired (exactly once)
+    owner: str = ""
+    flags: tuple[str, ...] = ()  # complex, escalated, ...
+    resolved_at: datetime | None = None
+    escalated_at: datetime | None = None
+
+    @property
+    def message_ids(self) -> tuple[str, ...]:
+        return tuple(m.message_id for m in self.messages) + tuple(o.message_id for o in self.outbox)
+
+    @property
+    def participants(self) -> frozenset[str]:
+        return frozenset({self.customer.email} | {m.sender for m in self.messages if m.direction == "customer"})
+
+    def acks_sent_since(self, since: datetime) -> int:
+        return sum(1 for o in self.outbox if o.kind == "ack" and o.created_at >= since)
+
+
+@dataclass(frozen=True, slots=True)
+class MailboxState:
+    mailbox: str
+    uidvalidity: int
+    last_uid: int

@@ -1,0 +1,269 @@
+"""stores.yaml -> frozen, validated configuration.
+
+``load_config`` either returns a :class:`Config` or raises :class:`ConfigError`
+whose ``problems`` list *every* problem, each prefixed with its path in the
+file (``stores[2].imap.port: must be an integer``). Secrets may be written as
+``${ENV_VAR}``; they are substituted before validation, and a missing variable
+is a problem like any other.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from typing import Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from .errors import ConfigError
+
+_ENV_RE = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
+_EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_HOURS_RE = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-4]):([0-5]\d)$")
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+def _check_email(value: str) -> str:
+    if not _EMAIL_RE.match(value):
+        raise ValueError(f"not an email address: {value!r}")
+    return value.lower()
+
+
+class ServerConfig(_Frozen):
+    host: str
+    port: int = Field(gt=0, lt=65536)
+    security: Literal["ssl", "starttls", "none"] = "ssl"
+    username: str | None = None
+    password: str | None = None
+    verify: bool = True  # verify the server certificate (ssl/starttls)
+    ca_file: Path | None = None  # trust this CA instead of the system store
+    timeout: float = Field(default=30.0, gt=0)
+
+
+class ImapConfig(ServerConfig):
+    mailbox: str = "INBOX"
+    sent_folder: str = "Sent"
+    idle: bool = True  # use IDLE when the server offers it
+    idle_renew: float = Field(default=25 * 60, gt=0)  # re-issue IDLE before servers drop it (RFC 2177: 29 min)
+    poll_interval: float = Field(default=60.0, gt=0)  # when IDLE is off or not offered
+    fetch_batch: int = Field(default=200, gt=0)  # messages per UID FETCH while streaming a backlog
+
+
+class SmtpConfig(ServerConfig):
+    pass
+
+
+class WorkingHours(_Frozen):
+    days: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri")
+    hours: tuple[str, ...] = ("09:00-17:00",)  # several timeframes per day allowed
+
+    @field_validator("days")
+    @classmethod
+    def _days(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        bad = [d for d in value if d.lower() not in WEEKDAYS]
+        if bad:
+            raise ValueError(f"unknown weekday(s) {bad}; use {', '.join(WEEKDAYS)}")
+        return tuple(d.lower() for d in value)
+
+    @field_validator("hours")
+    @classmethod
+    def _hours(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        for item in value:
+            match = _HOURS_RE.match(item)
+            if not match or item[:5] >= item[6:]:
+                raise ValueError(f"{item!r} is not a time range like 09:00-17:00")
+        return value
+
+
+class Holidays(_Frozen):
+    country: str | None = "US"
+    subdivision: str | None = None
+    closed_dates: tuple[str, ...] = ()  # extra ISO dates the store is closed
+
+
+class UnderstandingConfig(_Frozen):
+    order_patterns: tuple[str, ...] = ()
+    keywords: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    categories: tuple[str, ...] = ()
+
+    @field_validator("order_patterns")
+    @classmethod
+    def _patterns(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        for pattern in value:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise ValueError(f"invalid regular expression {pattern!r}: {exc}") from exc
+        return value
+
+
+class StoreConfig(_Frozen):
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")
+    name: str
+    prefix: str = Field(pattern=r"^[A-Z]{2,6}$")  # case references: PREFIX-000123
+    address: str
+    admin: str | None = None  # receives template errors and other admin notices
+    staff: tuple[str, ...] = ()
+    escalation: dict[str, str] = Field(default_factory=dict)  # role -> address, e.g. senior, manager
+    timezone: str
+    working_hours: WorkingHours = WorkingHours()
+    holidays: Holidays = Holidays()
+    imap: ImapConfig
+    smtp: SmtpConfig
+    ack_limit_per_hour: int = Field(default=3, ge=0)  # acknowledgements per sender per hour
+    language: str = "en"
+    understanding: UnderstandingConfig = UnderstandingConfig()
+    policy: dict[str, Any] = Field(default_factory=dict)  # validated by mailbot.policy
+
+    @field_validator("address")
+    @classmethod
+    def _address(cls, value: str) -> str:
+        return _check_email(value)
+
+    @field_validator("admin")
+    @classmethod
+    def _admin(cls, value: str | None) -> str | None:
+        return None if value is None else _check_email(value)
+
+    @field_validator("staff")
+    @classmethod
+    def _staff(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(_check_email(v) for v in value)
+
+    @field_validator("escalation")
+    @classmethod
+    def _escalation(cls, value: dict[str, str]) -> dict[str, str]:
+        return {role: _check_email(addr) for role, addr in value.items()}
+
+    @field_validator("timezone")
+    @classmethod
+    def _tz(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(f"unknown timezone {value!r}") from exc
+        return value
+
+    @property
+    def domain(self) -> str:
+        return self.address.rpartition("@")[2]
+
+    @property
+    def own_addresses(self) -> frozenset[str]:
+        """The store's own address and its staff: never acknowledged."""
+        return frozenset({self.address, *self.staff, *(self.escalation.values())} | ({self.admin} if self.admin else set()))
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+
+class Config(_Frozen):
+    stores: tuple[StoreConfig, ...]
+    templates_dir: Path = Path("templates")
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+
+    @model_validator(mode="after")
+    def _unique(self) -> Config:
+        problems = []
+        for attr in ("id", "prefix", "address"):
+            seen: dict[str, int] = {}
+            for index, store in enumerate(self.stores):
+                value = getattr(store, attr)
+                if value in seen:
+                    problems.append(f"stores[{index}].{attr}: duplicate of stores[{seen[value]}].{attr} ({value})")
+                seen[value] = index
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
+    def store(self, store_id: str) -> StoreConfig:
+        for store in self.stores:
+            if store.id == store_id:
+                return store
+        raise KeyError(store_id)
+
+
+_FRIENDLY = {
+    "int_parsing": "must be an integer",
+    "int_type": "must be an integer",
+    "float_parsing": "must be a number",
+    "bool_parsing": "must be true or false",
+    "missing": "is required",
+    "extra_forbidden": "unknown key",
+    "string_type": "must be a string",
+}
+
+
+def _format_loc(loc: tuple[int | str, ...]) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out or "(top level)"
+
+
+def _expand_env(node: Any, path: str, problems: list[str]) -> Any:
+    if isinstance(node, dict):
+        return {k: _expand_env(v, f"{path}.{k}" if path else str(k), problems) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_expand_env(v, f"{path}[{i}]", problems) for i, v in enumerate(node)]
+    if isinstance(node, str):
+
+        def sub(match: re.Match[str]) -> str:
+            name = match.group(1)
+            if name not in os.environ:
+                problems.append(f"{path}: environment variable {name} is not set")
+                return ""
+            return os.environ[name]
+
+        return _ENV_RE.sub(sub, node)
+    return node
+
+
+def parse_config(raw: Any, base_dir: Path | None = None) -> Config:
+    """Validate an already-loaded YAML document."""
+    problems: list[str] = []
+    if not isinstance(raw, dict):
+        raise ConfigError(["(top level): must be a mapping with a 'stores' list"])
+    expanded = _expand_env(raw, "", problems)
+    try:
+        config = Config.model_validate(expanded)
+    except ValidationError as exc:
+        for error in exc.errors():
+            loc = _format_loc(tuple(error["loc"]))
+            message = _FRIENDLY.get(error["type"], error["msg"].removeprefix("Value error, "))
+            if error["type"] == "literal_error":
+                message = f"must be one of {error['ctx']['expected']}"
+            problems.append(f"{loc}: {message}" if not message.startswith("stores[") else message)
+        raise ConfigError(sorted(set(problems), key=problems.index)) from exc
+    if problems:
+        raise ConfigError(problems)
+    if base_dir is not None and not config.templates_dir.is_absolute():
+        config = config.model_copy(update={"templates_dir": base_dir / config.templates_dir})
+    return config
+
+
+def load_config(path: Path) -> Config:
+    """Read and validate ``path``; relative paths in it are relative to the project root."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError([f"{path}: cannot read: {exc.strerror}"]) from exc
+    try:
+        raw = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
+        raise ConfigError([f"{where}: invalid YAML: {getattr(exc, 'problem', exc)}"]) from exc
+    root = path.resolve().parent.parent if path.resolve().parent.name == "config" else path.resolve().parent
+    return parse_config(raw, base_dir=root)

@@ -1,0 +1,55 @@
+"""The state store protocol: what the daemon remembers, and how it is looked up.
+
+State is the source of truth for everything scheduled. Every lookup the
+pipeline makes per message (dedupe by Message-ID, threading, case by
+reference, acknowledgements per sender) is answered from in-memory indexes
+built once at open; no lookup scans the stored cases.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime
+from typing import Protocol
+
+from ..models import Case, MailboxState
+
+
+class StateStore(Protocol):
+    def mailbox(self, store_id: str, mailbox: str) -> MailboxState | None: ...
+
+    def save_mailbox(self, store_id: str, state: MailboxState) -> None: ...
+
+    def case(self, ref: str) -> Case | None: ...
+
+    def case_for_message_id(self, store_id: str, message_id: str) -> Case | None: ...
+
+    def is_known_message(self, store_id: str, message_id: str) -> bool:
+        """True when the id belongs to a case or was recorded as skipped or failed."""
+        ...
+
+    def cases_of_customer(self, store_id: str, email: str) -> list[Case]: ...
+
+    def next_case_number(self, store_id: str) -> int: ...
+
+    def save_case(self, case: Case) -> None:
+        """Persist ``case`` atomically (all of it or nothing) and update the indexes."""
+        ...
+
+    def record_message(
+        self, store_id: str, message_id: str, *, mailbox: str, uid: int, outcome: str, reason: str, at: datetime
+    ) -> None:
+        """Remember a message that opened no case (skipped, failed, staff mail)."""
+        ...
+
+    def open_cases(self, store_id: str) -> Iterator[Case]: ...
+
+    def all_cases(self, store_id: str) -> Iterator[Case]: ...
+
+    def save_outbound_bytes(self, store_id: str, message_id: str, data: bytes) -> None: ...
+
+    def outbound_bytes(self, store_id: str, message_id: str) -> bytes | None: ...
+
+    def set_aside(self, store_id: str, name: str, data: bytes) -> str:
+        """Keep a message that crashed the pipeline; returns where it was put."""
+        ...

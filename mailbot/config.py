@@ -109,6 +109,7 @@ class StoreConfig(_Frozen):
     name: str
     prefix: str = Field(pattern=r"^[A-Z]{2,6}$")  # case references: PREFIX-000123
     address: str
+    website: str = ""
     admin: str | None = None  # receives template errors and other admin notices
     staff: tuple[str, ...] = ()
     escalation: dict[str, str] = Field(default_factory=dict)  # role -> address, e.g. senior, manager

@@ -1,0 +1,74 @@
+"""The daemon: one worker per store, running concurrently, plus housekeeping.
+
+Lifecycle: build everything (config is already valid), start the workers,
+and stop on SIGTERM/SIGINT by letting each worker finish the message in hand
+(a graceful drain); a second signal is not needed. ``once`` runs every worker
+until its inbox and outbox are empty and returns.
+
+Failure stays local: a worker whose servers are down backs off and reconnects
+on its own; the other stores keep running.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+from pathlib import Path
+
+from .clock import Clock
+from .config import Config
+from .logs import event
+from .services import Services
+from .worker import StoreWorker
+
+log = logging.getLogger("mailbot")
+
+
+class Daemon:
+    def __init__(self, config: Config, state_dir: Path, clock: Clock | None = None) -> None:
+        self.config = config
+        self.clock = clock or Clock()
+        self.services = Services(config, state_dir, self.clock)
+        self.workers: dict[str, StoreWorker] = {s.id: self.services.worker(s) for s in config.stores}
+        self.stopping = asyncio.Event()
+        self.started = asyncio.Event()
+
+    async def run(self, once: bool = False) -> int:
+        loop = asyncio.get_running_loop()
+        installed = []
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            try:
+                loop.add_signal_handler(sig, self.stop)
+                installed.append(sig)
+            except (NotImplementedError, RuntimeError):  # not the main thread (tests)
+                pass
+        event(log, logging.INFO, "-", "daemon_start", stores=",".join(self.workers), once=once, now=self.clock.now().isoformat())
+        tasks = [asyncio.create_task(w.run(once), name=f"store:{sid}") for sid, w in self.workers.items()]
+        housekeeping = None if once else asyncio.create_task(self._housekeeping(), name="housekeeping")
+        self.started.set()
+        try:
+            results = await asyncio.gather(*tasks, return_exceptions=True)
+        finally:
+            if housekeeping is not None:
+                housekeeping.cancel()
+            for sig in installed:
+                loop.remove_signal_handler(sig)
+        for sid, result in zip(self.workers, results, strict=True):
+            if isinstance(result, BaseException):
+                event(log, logging.ERROR, sid, "worker_crashed", error=f"{type(result).__name__}: {result}")
+        event(log, logging.INFO, "-", "daemon_stop")
+        return 0
+
+    async def _housekeeping(self) -> None:
+        while not self.stopping.is_set():
+            self.services.reload_templates()
+            try:
+                await asyncio.wait_for(self.stopping.wait(), 2.0)
+            except TimeoutError:
+                pass
+
+    def stop(self) -> None:
+        self.stopping.set()
+        for worker in self.workers.values():
+            worker.stop()

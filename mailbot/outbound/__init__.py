@@ -1,0 +1,1 @@
+"""Everything mailbot sends: templates (jinja2), composition, SMTP."""

@@ -1,0 +1,77 @@
+"""Rendered template parts -> the bytes of an email. Pure: no I/O.
+
+Every header value passes through :func:`header_safe`, so customer text
+(a subject, a display name) can never add a header: CR and LF become spaces.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from email.message import EmailMessage
+from email.policy import SMTP
+from email.utils import format_datetime, formataddr, make_msgid
+
+_BREAKS = re.compile(r"[\r\n\x00]+")
+
+
+def header_safe(value: str) -> str:
+    return _BREAKS.sub(" ", value).strip()
+
+
+def new_message_id(case_ref: str, domain: str) -> str:
+    """A fresh Message-ID on the store's domain, without angle brackets."""
+    return make_msgid(idstring=case_ref, domain=domain)[1:-1]
+
+
+@dataclass(frozen=True, slots=True)
+class Envelope:
+    """Everything about an outgoing email except its rendered text."""
+
+    message_id: str
+    from_name: str
+    from_address: str
+    to: tuple[str, ...]
+    date: datetime
+    in_reply_to: str | None = None
+    references: tuple[str, ...] = ()
+    case_ref: str = ""
+    auto_submitted: str = "auto-replied"  # RFC 3834: auto-replied to a message, auto-generated otherwise
+    reply_to: str | None = None
+
+
+def compose(envelope: Envelope, subject: str, text: str, html: str) -> bytes:
+    """Build a multipart/alternative message (plain text first, then HTML)."""
+    msg = EmailMessage(policy=SMTP)
+    msg["From"] = formataddr((header_safe(envelope.from_name), envelope.from_address))
+    msg["To"] = ", ".join(envelope.to)
+    if envelope.reply_to:
+        msg["Reply-To"] = envelope.reply_to
+    msg["Subject"] = header_safe(subject)
+    msg["Date"] = format_datetime(envelope.date)
+    msg["Message-ID"] = f"<{envelope.message_id}>"
+    if envelope.in_reply_to:
+        msg["In-Reply-To"] = f"<{envelope.in_reply_to}>"
+    refs = _references(envelope.references, envelope.in_reply_to)
+    if refs:
+        msg["References"] = " ".join(f"<{r}>" for r in refs)
+    msg["Auto-Submitted"] = envelope.auto_submitted
+    # Tells Exchange/Outlook not to answer us with out-of-office replies.
+    msg["X-Auto-Response-Suppress"] = "All"
+    if envelope.case_ref:
+        msg["X-Mailbot-Case"] = envelope.case_ref
+    msg.set_content(text if text.endswith("\n") else text + "\n")
+    if html:
+        msg.add_alternative(html, subtype="html")
+    return msg.as_bytes()
+
+
+def _references(references: Sequence[str], in_reply_to: str | None) -> list[str]:
+    out: list[str] = []
+    for ref in (*references, *( [in_reply_to] if in_reply_to else [])):
+        if ref and ref not in out:
+            out.append(ref)
+    # Keep the first and the last ones when a thread grows long (RFC 5322 3.6.4 suggests trimming).
+    return out if len(out) <= 20 else out[:1] + out[-19:]

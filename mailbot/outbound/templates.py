@@ -1,0 +1,938 @@
+"""Admin-editable email templates: load, check, render, preview, hot reload.
+
+Layout on disk (``root`` is usually ``templates/``)::
+
+    templates/default/<lang>/<file>      every kind, en/es/fr/de
+    templates/<store>/<lang>/<file>      optional per-store overrides
+    templates/<store>/settings.yaml      optional: ``languages: [en]``
+
+Files in a language directory:
+
+``voice.txt``
+    the store's voice: greeting, sign-off, signature and legal line as
+    ``{% set %}`` variables; both layouts import it, so a store changes its
+    signature in this one file.
+``base.txt`` / ``base.html``
+    the layouts (header, footer) every kind extends.
+``<kind>.txt`` / ``<kind>.html``
+    one kind's plain-text and HTML part. The text part defines
+    ``{% block subject %}``; both define ``{% block body %}``.
+``ack_<category>.txt`` / ``.html`` (optional)
+    an acknowledgement for one category; used instead of ``ack`` when present.
+    The default ``ack`` varies by ``category`` / ``urgent`` inside the template.
+
+A name is looked up in ``<store>/<lang>/`` first, then ``default/<lang>/``.
+A language is used when the store answers in it (``settings.yaml``, default:
+every language of the default set) and the kind exists in it; otherwise the
+email is rendered in English (``Rendered.language`` says which).
+Staff-facing kinds are rendered in English.
+
+Safety contract:
+
+* Undefined variables raise (``StrictUndefined``); templates run in Jinja's
+  immutable sandbox, so an edited template cannot reach Python internals.
+* Context values are data: nothing in the context is ever compiled as a
+  template. HTML files autoescape; text output has control characters other
+  than newline and tab removed; the subject is collapsed onto one line.
+* Every template is rendered with the sample cases of
+  :mod:`mailbot.outbound.template_context` before it is used. A store's kind
+  whose new version fails keeps its last good version (a snapshot of every
+  file it was rendered from, so a later broken ``base.txt`` cannot leak in).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import textwrap
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from email.message import EmailMessage
+from email.policy import SMTP
+from email.utils import format_datetime, make_msgid
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import jinja2
+import jinja2.nodes
+import yaml
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+from markupsafe import Markup, escape
+
+from mailbot.outbound.template_context import (
+    CATEGORIES,
+    FALLBACK_LANGUAGE,
+    LANGUAGES,
+    SAMPLE_NOW,
+    Audience,
+    Kind,
+    required_names,
+    sample_cases,
+    sample_context,
+)
+
+__all__ = [
+    "Audience",
+    "Kind",
+    "Rendered",
+    "TemplateContextError",
+    "TemplateError",
+    "TemplateProblem",
+    "TemplateSet",
+    "check_templates",
+    "preview",
+]
+
+log = logging.getLogger("mailbot.templates")
+
+DEFAULT = "default"
+_SUFFIXES = (".txt", ".html")
+_LAYOUT_FILES = frozenset({"voice.txt", "base.txt", "base.html", "staff_base.txt", "staff_base.html"})
+#: Text lines longer than this are wrapped, for terminal mail clients.
+TEXT_WIDTH = 76
+
+
+# --------------------------------------------------------------------------
+# Records and errors
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class TemplateProblem:
+    """One thing wrong with a template; ``str()`` is ``file:line: message``."""
+
+    path: str
+    line: int
+    message: str
+    store: str = DEFAULT
+    kind: str | None = None
+    language: str | None = None
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+class TemplateError(Exception):
+    """The templates cannot be used; ``problems`` lists why."""
+
+    def __init__(self, problems: Sequence[TemplateProblem]) -> None:
+        self.problems = tuple(problems)
+        super().__init__("\n".join(str(p) for p in self.problems) or "template error")
+
+
+class TemplateContextError(ValueError):
+    """The caller passed a context that lacks documented variables (a code bug)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Rendered:
+    """One rendered email, ready for MIME composition.
+
+    ``subject`` never contains CR, LF or other control characters.
+    ``template_files`` lists the files the parts were rendered from.
+    """
+
+    subject: str
+    text: str
+    html: str
+    template_files: tuple[str, ...]
+    language: str
+
+
+# --------------------------------------------------------------------------
+# Filters: formatting helpers available to every template
+# --------------------------------------------------------------------------
+
+_WEEKDAYS: Mapping[str, tuple[str, ...]] = {
+    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+    "es": ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"),
+    "fr": ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
+    "de": ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"),
+}
+_MONTHS: Mapping[str, tuple[str, ...]] = {
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"),
+    "es": ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+           "septiembre", "octubre", "noviembre", "diciembre"),
+    "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+           "septembre", "octobre", "novembre", "décembre"),
+    "de": ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
+           "September", "Oktober", "November", "Dezember"),
+}
+_DATE_FORMATS: Mapping[str, str] = {
+    "en": "{weekday} {day} {month}",
+    "es": "{weekday} {day} de {month}",
+    "fr": "{weekday} {day} {month}",
+    "de": "{weekday}, {day}. {month}",
+}
+
+
+def format_local(when: datetime, timezone: str, language: str, style: str = "datetime") -> str:
+    """Format an aware datetime in ``timezone`` for a reader of ``language``.
+
+    ``style``: ``datetime`` -> "Tuesday 24 November, 17:00 EST";
+    ``date`` -> "Tuesday 24 November"; ``time`` -> "17:00 EST".
+    Naive datetimes are refused: a deadline without a zone is a bug upstream.
+    """
+    if not isinstance(when, datetime):
+        raise TypeError(f"localtime expects a datetime, got {type(when).__name__}")
+    if when.tzinfo is None or when.utcoffset() is None:
+        raise ValueError("localtime expects an aware datetime")
+    try:
+        local = when.astimezone(ZoneInfo(timezone))
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise ValueError(f"unknown timezone {timezone!r}") from exc
+    lang = language if language in _WEEKDAYS else FALLBACK_LANGUAGE
+    date = _DATE_FORMATS[lang].format(
+        weekday=_WEEKDAYS[lang][local.weekday()], day=local.day, month=_MONTHS[lang][local.month - 1]
+    )
+    time = f"{local:%H:%M} {local.tzname()}"
+    if style == "date":
+        return date
+    if style == "time":
+        return time
+    if style != "datetime":
+        raise ValueError(f"unknown localtime style {style!r}")
+    return f"{date}, {time}"
+
+
+@jinja2.pass_context
+def _localtime_filter(ctx: jinja2.runtime.Context, when: datetime, style: str = "datetime") -> str:
+    return format_local(when, str(ctx["timezone"]), str(ctx["language"]), style)
+
+
+_REPLY_PREFIX = re.compile(r"^\s*(?:(?:re|fwd?|aw|wg|tr|rv|sv|vs)\s*(?:\[\d+\])?\s*:\s*)+", re.IGNORECASE)
+
+
+def strip_reply_prefix(subject: str) -> str:
+    """``"RE: Fwd: Hello"`` -> ``"Hello"`` so replies do not pile up prefixes."""
+    return _REPLY_PREFIX.sub("", str(subject))
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def oneline(value: object) -> str:
+    """Collapse any whitespace or control characters to single spaces."""
+    text = _CONTROL.sub(" ", str(value))
+    return " ".join(text.split())
+
+
+def _nl2br(value: object) -> Markup:
+    """Escape ``value`` and turn its newlines into ``<br>``."""
+    lines = str(value).replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return Markup("<br>\n").join(escape(line) for line in lines)
+
+
+def _quote(value: object) -> str:
+    """Prefix every line with ``> `` (plain-text quoting)."""
+    return "\n".join("> " + line if line else ">" for line in str(value).splitlines())
+
+
+def _finalize(value: object) -> object:
+    """Applied to every ``{{ }}``: strip control characters from data.
+
+    Markup (output of the templates themselves) is trusted and left alone;
+    everything else loses CR and other control characters except LF and tab,
+    so customer text cannot smuggle a bare CR into a body.
+    """
+    if isinstance(value, Markup) or not isinstance(value, str):
+        return value
+    return _TEXT_CONTROL.sub("", value.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+_TEXT_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+# --------------------------------------------------------------------------
+# Loading
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Source:
+    text: str
+    path: str  # as reported in problems: root / relative path
+
+
+class _SnapshotLoader(jinja2.BaseLoader):
+    """Serves templates from an in-memory snapshot of the search chain.
+
+    A snapshot never changes, so a template compiled from it keeps rendering
+    the files as they were when it passed the check.
+    """
+
+    def __init__(self, sources: Mapping[str, _Source]) -> None:
+        self.sources = dict(sources)
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
+        src = self.sources.get(template)
+        if src is None:
+            raise jinja2.TemplateNotFound(template)
+        return src.text, src.path, lambda: True
+
+    def list_templates(self) -> list[str]:
+        return sorted(self.sources)
+
+
+def _autoescape(name: str | None) -> bool:
+    return name is not None and name.endswith(".html")
+
+
+def _make_env(sources: Mapping[str, _Source]) -> jinja2.Environment:
+    env = ImmutableSandboxedEnvironment(
+        loader=_SnapshotLoader(sources),
+        undefined=jinja2.StrictUndefined,
+        autoescape=_autoescape,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        finalize=_finalize,
+        auto_reload=False,
+    )
+    env.filters["localtime"] = _localtime_filter
+    env.filters["strip_re"] = strip_reply_prefix
+    env.filters["oneline"] = oneline
+    env.filters["nl2br"] = _nl2br
+    env.filters["quote"] = _quote
+    return env
+
+
+def _read_dir(root: Path, rel: Path) -> dict[str, _Source]:
+    out: dict[str, _Source] = {}
+    directory = root / rel
+    if not directory.is_dir():
+        return out
+    for path in sorted(directory.iterdir()):
+        if path.is_file() and path.suffix in _SUFFIXES:
+            out[path.name] = _Source(path.read_text(encoding="utf-8"), str(root / rel / path.name))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Settings:
+    languages: tuple[str, ...] | None  # None: every language of the default set
+
+
+def _read_settings(root: Path, store: str) -> tuple[_Settings, list[TemplateProblem]]:
+    path = root / store / "settings.yaml"
+    if not path.is_file():
+        return _Settings(None), []
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else 1
+        return _Settings(None), [TemplateProblem(str(path), line, f"invalid YAML: {exc}", store)]
+    if not isinstance(data, dict):
+        return _Settings(None), [TemplateProblem(str(path), 1, "settings must be a mapping", store)]
+    problems: list[TemplateProblem] = []
+    langs = data.get("languages")
+    languages: tuple[str, ...] | None = None
+    if langs is not None:
+        if not isinstance(langs, list) or not all(isinstance(x, str) for x in langs):
+            problems.append(TemplateProblem(str(path), 1, "languages must be a list of language codes", store))
+        else:
+            languages = tuple(x.lower() for x in langs)
+            if FALLBACK_LANGUAGE not in languages:
+                problems.append(TemplateProblem(str(path), 1, f"languages must include {FALLBACK_LANGUAGE!r}", store))
+    for key in data:
+        if key != "languages":
+            problems.append(TemplateProblem(str(path), 1, f"unknown setting {key!r}", store))
+    return _Settings(languages), problems
+
+
+# --------------------------------------------------------------------------
+# Rendering one compiled chain
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Chain:
+    """Everything one (store, language) renders from: a frozen snapshot."""
+
+    root: Path
+    store: str
+    language: str
+    sources: Mapping[str, _Source]
+    own: frozenset[str]  # names the store's own directory provides
+    env: jinja2.Environment
+
+    @classmethod
+    def build(cls, root: Path, store: str, language: str) -> _Chain:
+        sources = _read_dir(root, Path(DEFAULT) / language)
+        own: dict[str, _Source] = {}
+        if store != DEFAULT:
+            own = _read_dir(root, Path(store) / language)
+            sources.update(own)
+        return cls(root, store, language, sources, frozenset(own), _make_env(sources))
+
+    def has(self, name: str) -> bool:
+        return name in self.sources
+
+    def kind_names(self, kind: Kind, context: Mapping[str, object]) -> str:
+        """The template stem for ``kind``: ``ack_<category>`` when that exists."""
+        if kind is Kind.ACK:
+            special = f"ack_{context.get('category')}"
+            if self.has(special + ".txt"):
+                return special
+        return kind.value
+
+    def render(self, stem: str, kind: Kind, context: Mapping[str, object]) -> Rendered:
+        """Render ``stem``; raises jinja2 errors (translated by the caller)."""
+        txt = self.env.get_template(stem + ".txt")
+        html = self.env.get_template(stem + ".html")
+        ctx = dict(context)
+        ctx["language"] = self.language
+        ctx["kind"] = kind.value
+        if "subject" not in txt.blocks:
+            raise _MissingSubject(self.sources[stem + ".txt"].path)
+        # The subject block is rendered in the context of a full render, so
+        # imports at the top of the kind's file are visible to it.
+        first = txt.new_context(ctx)
+        try:
+            self.env.concat(txt.root_render_func(first))  # type: ignore[attr-defined]
+            subject = oneline(self.env.concat(txt.blocks["subject"](first)))  # type: ignore[attr-defined]
+        except Exception:
+            self.env.handle_exception()  # re-raises with template file/line frames
+        if not subject:
+            raise _EmptySubject(self.sources[stem + ".txt"].path)
+        ctx["email_subject"] = subject
+        text = tidy_text(txt.render(ctx))
+        html_out = html.render(ctx)
+        files = tuple(sorted({self.sources[n].path for n in _used_names(self, stem)}))
+        return Rendered(subject, text, html_out, files, self.language)
+
+
+class _MissingSubject(Exception):
+    def __init__(self, path: str) -> None:
+        super().__init__(path)
+        self.path = path
+
+
+class _EmptySubject(_MissingSubject):
+    pass
+
+
+def _used_names(chain: _Chain, stem: str) -> Iterator[str]:
+    """Names a kind's parts reference (extends/include/import), transitively."""
+    seen: set[str] = set()
+    todo = [stem + ".txt", stem + ".html"]
+    while todo:
+        name = todo.pop()
+        if name in seen or name not in chain.sources:
+            continue
+        seen.add(name)
+        yield name
+        try:
+            ast = chain.env.parse(chain.sources[name].text)
+        except jinja2.TemplateSyntaxError:
+            continue
+        for node in ast.find_all((jinja2.nodes.Extends, jinja2.nodes.Include, jinja2.nodes.Import, jinja2.nodes.FromImport)):
+            target = getattr(node, "template", None)
+            if isinstance(target, jinja2.nodes.Const) and isinstance(target.value, str):
+                todo.append(target.value)
+
+
+_BLANKS = re.compile(r"\n{3,}")
+
+
+def tidy_text(text: str) -> str:
+    """Normalise a rendered plain-text part for terminal mail clients.
+
+    Trailing spaces go, runs of blank lines collapse to one, lines longer
+    than TEXT_WIDTH are wrapped at spaces (quoted ``>`` lines keep their
+    prefix; URLs and long words are never broken).
+    """
+    out: list[str] = []
+    for line in text.split("\n"):
+        # "-- " is the signature separator mail clients recognise: keep its space
+        line = line if line == "-- " else line.rstrip()
+        if len(line) <= TEXT_WIDTH:
+            out.append(line)
+            continue
+        stripped = line.lstrip(" ")
+        indent = line[: len(line) - len(stripped)]
+        prefix = indent
+        m = re.match(r"((?:> ?)+|[-*] |\d+\. )", stripped)
+        follow = indent
+        if m:
+            marker = m.group(1)
+            prefix = indent + marker
+            follow = indent + (marker if marker.startswith(">") else " " * len(marker))
+            stripped = stripped[len(marker):]
+        out.extend(
+            textwrap.wrap(
+                stripped,
+                width=TEXT_WIDTH,
+                initial_indent=prefix,
+                subsequent_indent=follow,
+                break_long_words=False,
+                break_on_hyphens=False,
+            )
+            or [prefix.rstrip()]
+        )
+    return _BLANKS.sub("\n\n", "\n".join(out)).strip("\n") + "\n"
+
+
+# --------------------------------------------------------------------------
+# Error translation
+# --------------------------------------------------------------------------
+
+
+def _problem_from_exception(
+    exc: BaseException, chain: _Chain, stem: str, kind: Kind | None, case: str | None
+) -> TemplateProblem:
+    """Turn a Jinja (or filter) exception into ``file:line: message``.
+
+    Syntax errors carry their own file and line. Runtime errors (undefined
+    variables, bad filter arguments) are located from the traceback: Jinja
+    rewrites it so template frames carry the template's path and line.
+    """
+    suffix = f" (case: {case})" if case else ""
+    known_paths = {src.path for src in chain.sources.values()}
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        path = exc.filename or chain.sources.get(exc.name or "", _Source("", stem)).path
+        return TemplateProblem(
+            path, exc.lineno or 1, f"syntax error: {exc.message}", chain.store, kind and kind.value, chain.language
+        )
+    if isinstance(exc, _EmptySubject):
+        return TemplateProblem(exc.path, 1, "subject renders empty" + suffix, chain.store, kind and kind.value, chain.language)
+    if isinstance(exc, _MissingSubject):
+        return TemplateProblem(
+            exc.path, 1, "subject missing: define {% block subject %}", chain.store, kind and kind.value, chain.language
+        )
+    if isinstance(exc, jinja2.TemplateNotFound):
+        path = chain.sources.get(stem + ".txt", _Source("", f"{stem}.txt")).path
+        return TemplateProblem(
+            path, 1, f"template not found: {exc.name}", chain.store, kind and kind.value, chain.language
+        )
+    path, line = _locate(exc.__traceback__, known_paths)
+    if path is None:
+        path = chain.sources.get(stem + ".txt", _Source("", stem)).path
+        line = 1
+    if isinstance(exc, jinja2.UndefinedError):
+        message = f"undefined variable: {exc.message}"
+    elif isinstance(exc, jinja2.exceptions.SecurityError):
+        message = f"not allowed in templates: {exc}"
+    else:
+        message = f"{type(exc).__name__}: {exc}"
+    return TemplateProblem(path, line, message + suffix, chain.store, kind and kind.value, chain.language)
+
+
+def _locate(tb: TracebackType | None, known_paths: set[str]) -> tuple[str | None, int]:
+    found: tuple[str | None, int] = (None, 1)
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename in known_paths:
+            found = (filename, tb.tb_lineno)
+        tb = tb.tb_next
+    return found
+
+
+# --------------------------------------------------------------------------
+# The template set
+# --------------------------------------------------------------------------
+
+
+def _languages_for(kind: Kind) -> tuple[str, ...]:
+    return LANGUAGES if kind.customer_facing else (FALLBACK_LANGUAGE,)
+
+
+class TemplateSet:
+    """Every store's templates, checked and ready to render.
+
+    Construction loads and checks everything. A broken default set raises
+    :class:`TemplateError` (mailbot must not start without it); a broken
+    store override is reported in ``problems`` and that store/kind falls back
+    to the default set until it is fixed.
+    """
+
+    def __init__(self, root: Path, store_ids: Sequence[str], *, now: datetime = SAMPLE_NOW) -> None:
+        self.root = Path(root)
+        self.store_ids = tuple(store_ids)
+        self._now = now
+        self._settings: dict[str, _Settings] = {}
+        # (store, kind, language) -> chain rendering it
+        self._entries: dict[tuple[str, Kind, str], _Chain] = {}
+        self._mtimes: dict[str, tuple[int, int]] = self._scan()
+        self._outstanding: set[TemplateProblem] = set()
+        self._render_problems: list[TemplateProblem] = []
+
+        problems = self._load_store(DEFAULT, initial=True)
+        if any((DEFAULT, kind, FALLBACK_LANGUAGE) not in self._entries for kind in Kind):
+            # Without a working English default set some email could not be
+            # sent at all: refuse to start.
+            raise TemplateError(problems)
+        # A broken or missing translation only makes that language fall
+        # back to English; it is reported, not fatal.
+        for store in self.store_ids:
+            problems.extend(self._load_store(store, initial=True))
+        self.problems: tuple[TemplateProblem, ...] = tuple(problems)
+        self._outstanding = set(problems)
+
+    # -- public -----------------------------------------------------------
+
+    def render(self, store_id: str, kind: Kind, language: str, context: Mapping[str, object]) -> Rendered:
+        """Render ``kind`` for ``store_id`` in ``language`` (or the fallback).
+
+        Raises :class:`TemplateContextError` when ``context`` lacks a
+        documented variable. If the store's checked template still fails on
+        this particular context, the default set's version is used and the
+        failure is reported by the next :meth:`reload_if_changed`; only if
+        that fails too does this raise :class:`TemplateError`.
+        """
+        kind = Kind(kind)
+        missing = [name for name in required_names(kind) if name not in context]
+        if missing:
+            raise TemplateContextError(f"context for {kind.value} lacks: {', '.join(missing)}")
+        lang = self.resolve_language(store_id, kind, language)
+        store = store_id if store_id in self.store_ids else DEFAULT
+        attempts = [self._entries[(store, kind, lang)]]
+        default_chain = self._entries[(DEFAULT, kind, lang)]
+        if default_chain is not attempts[0]:
+            attempts.append(default_chain)
+        problems: list[TemplateProblem] = []
+        for chain in attempts:
+            stem = chain.kind_names(kind, context)
+            try:
+                return chain.render(stem, kind, context)
+            except Exception as exc:  # any template failure: try the next version
+                problem = _problem_from_exception(exc, chain, stem, kind, None)
+                log.error("template failed at render time: %s", problem)
+                problems.append(problem)
+        self._render_problems.extend(problems)
+        raise TemplateError(problems)
+
+    def resolve_language(self, store_id: str, kind: Kind, language: str) -> str:
+        """The language ``kind`` will be rendered in for a ``language`` reader."""
+        if not Kind(kind).customer_facing:
+            return FALLBACK_LANGUAGE
+        lang = (language or "").strip().lower().replace("_", "-").split("-")[0]
+        settings = self._settings.get(store_id, _Settings(None))
+        allowed = settings.languages if settings.languages is not None else LANGUAGES
+        store = store_id if store_id in self.store_ids else DEFAULT
+        if lang in allowed and (store, Kind(kind), lang) in self._entries:
+            return lang
+        return FALLBACK_LANGUAGE
+
+    def reload_if_changed(self) -> list[TemplateProblem]:
+        """Pick up edited template files; return problems not reported before.
+
+        Cheap when nothing changed (one stat per file). A store/kind/language
+        whose new version fails the check keeps its last good version. A
+        problem is returned once, until it is fixed and comes back.
+        """
+        new: list[TemplateProblem] = []
+        if self._render_problems:
+            new.extend(p for p in self._render_problems if p not in self._outstanding)
+            self._outstanding.update(self._render_problems)
+            self._render_problems = []
+        mtimes = self._scan()
+        if mtimes == self._mtimes:
+            return new
+        changed = {p for p in set(mtimes) | set(self._mtimes) if mtimes.get(p) != self._mtimes.get(p)}
+        self._mtimes = mtimes
+        stores = {Path(p).relative_to(self.root).parts[0] for p in changed}
+        if DEFAULT in stores:
+            stores = {DEFAULT, *self.store_ids}
+        problems: list[TemplateProblem] = []
+        for store in sorted(stores, key=lambda s: (s != DEFAULT, s)):
+            if store == DEFAULT or store in self.store_ids:
+                problems.extend(self._load_store(store, initial=False))
+        current = set(problems)
+        new.extend(p for p in problems if p not in self._outstanding)
+        # Problems of reloaded stores that are gone are forgotten, so a
+        # reintroduced error is reported again.
+        self._outstanding = {p for p in self._outstanding if p.store not in stores} | current
+        for p in new:
+            log.error("template problem: %s", p)
+        return new
+
+    # -- internals --------------------------------------------------------
+
+    def _scan(self) -> dict[str, tuple[int, int]]:
+        out: dict[str, tuple[int, int]] = {}
+        if not self.root.is_dir():
+            return out
+        for store_dir in self.root.iterdir():
+            if not store_dir.is_dir():
+                continue
+            for path in store_dir.rglob("*"):
+                if path.is_file():
+                    st = path.stat()
+                    out[str(path)] = (st.st_mtime_ns, st.st_size)
+        return out
+
+    def _load_store(self, store: str, *, initial: bool) -> list[TemplateProblem]:
+        """(Re)build ``store``'s chains and point each kind at a good version.
+
+        A kind whose new version passes the check uses it; one that fails
+        keeps the version it used before, or (first load of a store) the
+        default set's. The default set is loaded before any store.
+        """
+        settings, problems = _read_settings(self.root, store)
+        if not problems or store not in self._settings:
+            self._settings[store] = settings
+        problems.extend(_check_files(self.root, store))
+        for language in LANGUAGES:
+            chain = _Chain.build(self.root, store, language)
+            for kind in Kind:
+                if language not in _languages_for(kind):
+                    continue
+                key = (store, kind, language)
+                default_key = (DEFAULT, kind, language)
+                if store != DEFAULT and not chain.own:
+                    # Nothing store-specific in this language: whatever the
+                    # default set currently renders (its last good version).
+                    if default_key in self._entries:
+                        self._entries[key] = self._entries[default_key]
+                    continue
+                found = check_chain(chain, kind, self._now)
+                if not found:
+                    self._entries[key] = chain
+                    continue
+                problems.extend(found)
+                if key in self._entries and not (initial and store != DEFAULT):
+                    continue  # keep the last good version
+                if store != DEFAULT and default_key in self._entries:
+                    self._entries[key] = self._entries[default_key]
+                # else no entry: this language falls back to English
+        return _dedupe(problems)
+
+
+def _dedupe(problems: Iterable[TemplateProblem]) -> list[TemplateProblem]:
+    seen: set[TemplateProblem] = set()
+    out: list[TemplateProblem] = []
+    for p in problems:
+        if p not in seen:
+            seen.add(p)
+            out.append(p)
+    return out
+
+
+# --------------------------------------------------------------------------
+# Checking
+# --------------------------------------------------------------------------
+
+_KIND_STEMS = {k.value for k in Kind}
+_ACK_STEMS = {f"ack_{c}" for c in CATEGORIES}
+
+
+def _check_files(root: Path, store: str) -> list[TemplateProblem]:
+    """Problems visible from the file list alone (typos, missing parts)."""
+    problems: list[TemplateProblem] = []
+    store_dir = root / store
+    if not store_dir.is_dir():
+        if store == DEFAULT:
+            problems.append(TemplateProblem(str(store_dir), 1, "default template directory missing", store))
+        return problems
+    for path in sorted(store_dir.iterdir()):
+        rel = root / store / path.name
+        if path.is_dir():
+            if path.name not in LANGUAGES:
+                problems.append(TemplateProblem(str(rel), 1, f"unknown language directory (expected one of {', '.join(LANGUAGES)})", store))
+            continue
+        if path.name not in {"settings.yaml", "README.md"}:
+            problems.append(TemplateProblem(str(rel), 1, "unexpected file: templates live in <store>/<lang>/", store))
+    for lang in LANGUAGES:
+        lang_dir = store_dir / lang
+        if not lang_dir.is_dir():
+            continue
+        for path in sorted(lang_dir.iterdir()):
+            rel = str(root / store / lang / path.name)
+            stem, suffix = path.stem, path.suffix
+            if suffix not in _SUFFIXES or path.name.startswith("."):
+                if not path.name.startswith(".") and not path.name.endswith("~"):
+                    problems.append(TemplateProblem(rel, 1, "unexpected file (templates end in .txt or .html)", store, language=lang))
+                continue
+            if path.name in _LAYOUT_FILES or path.name.startswith("_"):
+                continue  # layouts and partials (``_*.txt``) may be included freely
+            if stem not in _KIND_STEMS and stem not in _ACK_STEMS:
+                problems.append(TemplateProblem(rel, 1, f"unknown kind {stem!r}: this file is never used", store, language=lang))
+                continue
+            kind = Kind.ACK if stem in _ACK_STEMS else Kind(stem)
+            if lang not in _languages_for(kind):
+                problems.append(TemplateProblem(rel, 1, f"{kind.value} is staff-facing and rendered in English only: this file is never used", store, kind.value, lang))
+            other = ".html" if suffix == ".txt" else ".txt"
+            if not (lang_dir / (stem + other)).is_file() and stem in _ACK_STEMS:
+                problems.append(TemplateProblem(rel, 1, f"{stem}{suffix} has no {stem}{other} next to it", store, kind.value, lang))
+            elif not (lang_dir / (stem + other)).is_file():
+                problems.append(
+                    TemplateProblem(
+                        rel, 1,
+                        f"{stem}{suffix} is overridden but {stem}{other} is not: the two parts will say different things",
+                        store, kind.value, lang,
+                    )
+                )
+    return problems
+
+
+def check_chain(chain: _Chain, kind: Kind, now: datetime = SAMPLE_NOW) -> list[TemplateProblem]:
+    """Render ``kind`` in ``chain`` with every sample case; list what fails."""
+    problems: list[TemplateProblem] = []
+    stems = [kind.value]
+    if kind is Kind.ACK:
+        stems += sorted(s for s in _ACK_STEMS if chain.has(s + ".txt"))
+    for stem in stems:
+        for part in (stem + ".txt", stem + ".html"):
+            if not chain.has(part):
+                where = str(chain.root / chain.store / chain.language / part)
+                what = "missing language" if chain.language != FALLBACK_LANGUAGE else "missing kind"
+                problems.append(TemplateProblem(where, 1, f"{what}: {kind.value} has no {part} in {chain.language}", chain.store, kind.value, chain.language))
+        if problems:
+            continue
+        problems.extend(_check_structure(chain, stem, kind))
+        if problems:
+            continue
+        for label, ctx in sample_cases(kind, chain.store, now=now):
+            if stem != kind.value:
+                ctx = dict(ctx, category=stem.removeprefix("ack_"))
+            try:
+                rendered = chain.render(stem, kind, ctx)
+            except Exception as exc:  # report every failure as a problem
+                problems.append(_problem_from_exception(exc, chain, stem, kind, label))
+                break  # one failing case per stem is enough to fix it
+            problems.extend(_check_output(chain, stem, kind, rendered, ctx, label))
+    return _dedupe(problems)
+
+
+def _check_structure(chain: _Chain, stem: str, kind: Kind) -> list[TemplateProblem]:
+    problems: list[TemplateProblem] = []
+    for part in (stem + ".txt", stem + ".html"):
+        src = chain.sources[part]
+        try:
+            ast = chain.env.parse(src.text, part, src.path)
+        except jinja2.TemplateSyntaxError as exc:
+            problems.append(_problem_from_exception(exc, chain, stem, kind, None))
+            continue
+        if not any(True for _ in ast.find_all(jinja2.nodes.Extends)):
+            problems.append(TemplateProblem(src.path, 1, "does not {% extends %} a base layout", chain.store, kind.value, chain.language))
+        if part.endswith(".txt") and "subject" not in {b.name for b in ast.find_all(jinja2.nodes.Block)}:
+            problems.append(TemplateProblem(src.path, 1, "subject missing: define {% block subject %}", chain.store, kind.value, chain.language))
+    # layouts reachable from this kind must compile too (reported once per file)
+    for name in _used_names(chain, stem):
+        try:
+            chain.env.get_template(name)
+        except jinja2.TemplateSyntaxError as exc:
+            problems.append(_problem_from_exception(exc, chain, stem, kind, None))
+        except jinja2.TemplateNotFound as exc:
+            problems.append(_problem_from_exception(exc, chain, stem, kind, None))
+    return _dedupe(problems)
+
+
+def _check_output(
+    chain: _Chain, stem: str, kind: Kind, rendered: Rendered, ctx: Mapping[str, object], label: str
+) -> list[TemplateProblem]:
+    """Sanity checks on a successful render: what a customer must always get."""
+    problems: list[TemplateProblem] = []
+    txt_path = chain.sources[stem + ".txt"].path
+    if kind is not Kind.TEMPLATE_ERROR and str(ctx["case_ref"]) not in rendered.subject:
+        problems.append(TemplateProblem(txt_path, 1, f"subject does not contain the case reference (case: {label})", chain.store, kind.value, chain.language))
+    if not rendered.text.strip():
+        problems.append(TemplateProblem(txt_path, 1, f"text part renders empty (case: {label})", chain.store, kind.value, chain.language))
+    if "<script" in rendered.html.lower():
+        html_path = chain.sources[stem + ".html"].path
+        problems.append(TemplateProblem(html_path, 1, f"HTML part contains a <script> element (case: {label})", chain.store, kind.value, chain.language))
+    return problems
+
+
+def check_templates(root: Path, store_ids: Sequence[str], only_store: str | None = None) -> list[TemplateProblem]:
+    """Render every kind for every store and language with the sample cases.
+
+    Returns every problem (empty list: all good). ``only_store`` limits the
+    store overrides checked; the default set is always checked, since every
+    store renders from it.
+    """
+    root = Path(root)
+    stores = [DEFAULT] + [s for s in store_ids if only_store is None or s == only_store]
+    problems: list[TemplateProblem] = []
+    for store in stores:
+        _, settings_problems = _read_settings(root, store)
+        problems.extend(settings_problems)
+        problems.extend(_check_files(root, store))
+        for language in LANGUAGES:
+            chain = _Chain.build(root, store, language)
+            for kind in Kind:
+                if language in _languages_for(kind):
+                    problems.extend(check_chain(chain, kind))
+    if only_store is None and root.is_dir():
+        for d in sorted(root.iterdir()):
+            if d.is_dir() and d.name != DEFAULT and d.name not in store_ids and not d.name.startswith("."):
+                problems.append(TemplateProblem(str(d), 1, "no store with this id in the configuration: these templates are never used", d.name))
+    return _dedupe(problems)
+
+
+# --------------------------------------------------------------------------
+# Preview
+# --------------------------------------------------------------------------
+
+
+def preview(
+    root: Path,
+    store: str,
+    kind: Kind | str,
+    lang: str = FALLBACK_LANGUAGE,
+    out_dir: Path = Path("."),
+    *,
+    store_ids: Sequence[str] | None = None,
+    context: Mapping[str, object] | None = None,
+    now: datetime = SAMPLE_NOW,
+) -> list[Path]:
+    """Render one kind with sample values; write ``.eml`` and ``.html`` files.
+
+    Returns the written paths (``<store>-<kind>-<lang>.eml`` / ``.html`` in
+    ``out_dir``). ``context`` overrides sample values. Raises
+    :class:`TemplateError` when the template does not render. Unlike
+    :class:`TemplateSet` this renders the files as they are on disk now,
+    even if they fail the check, so an admin sees exactly what they wrote.
+    """
+    kind = Kind(kind)
+    root = Path(root)
+    known = list(store_ids) if store_ids is not None else ([store] if store != DEFAULT else [])
+    settings, _ = _read_settings(root, store)
+    allowed = settings.languages or LANGUAGES
+    req = lang.lower().split("-")[0]
+    language = req if kind.customer_facing and req in allowed else FALLBACK_LANGUAGE
+    chain = _Chain.build(root, store if store in known or store == DEFAULT else DEFAULT, language)
+    ctx = sample_context(kind, store, now=now)
+    if context:
+        ctx.update(context)
+    stem = chain.kind_names(kind, ctx)
+    try:
+        rendered = chain.render(stem, kind, ctx)
+    except Exception as exc:
+        raise TemplateError([_problem_from_exception(exc, chain, stem, kind, "preview")]) from exc
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    base = f"{store}-{kind.value}-{rendered.language}"
+    eml_path = out_dir / f"{base}.eml"
+    html_path = out_dir / f"{base}.html"
+    eml_path.write_bytes(_preview_message(rendered, ctx, now))
+    html_path.write_text(rendered.html, encoding="utf-8")
+    return [eml_path, html_path]
+
+
+def _preview_message(rendered: Rendered, ctx: Mapping[str, Any], now: datetime) -> bytes:
+    """A multipart/alternative message good enough to open in a mail client.
+
+    The daemon's real messages are built by ``mailbot.outbound.compose``;
+    this one only has to display the parts.
+    """
+    msg = EmailMessage(policy=SMTP)
+    store = ctx.get("store") or {}
+    customer = ctx.get("customer") or {}
+    msg["From"] = f"{oneline(store.get('name', ''))} <{store.get('email', 'store@example.com')}>"
+    msg["To"] = str(customer.get("email", "customer@example.net"))
+    msg["Subject"] = rendered.subject
+    msg["Date"] = format_datetime(now)
+    msg["Message-ID"] = make_msgid(domain="preview.invalid")
+    msg["Content-Language"] = rendered.language
+    msg["X-Mailbot-Preview"] = "yes"
+    msg.set_content(rendered.text)
+    msg.add_alternative(rendered.html, subtype="html")
+    return msg.as_bytes()

@@ -9,7 +9,7 @@ sample values below.
 Variables every kind receives (``COMMON``):
 
 =================  ==========================================================
-case_ref           the case reference, e.g. ``"CLQ-7Q4K2"``
+case_ref           the case reference, e.g. ``"CLQ-000123"``
 store              ``{id, name, email, website}`` of the store (from config)
 customer           ``{name, email}``; ``name`` may be ``""``. Customer text.
 subject            the subject of the customer's first message. Customer text:
@@ -120,7 +120,7 @@ class Var:
 
 
 COMMON: tuple[Var, ...] = (
-    Var("case_ref", "case reference quoted in every subject, e.g. 'CLQ-7Q4K2'"),
+    Var("case_ref", "case reference quoted in every subject, e.g. 'CLQ-000123'"),
     Var("store", "{id, name, email, website} of the store"),
     Var("customer", "{name, email} of the customer; name may be ''. Customer text."),
     Var("subject", "subject of the customer's first message (customer text, data only)"),
@@ -252,7 +252,7 @@ def sample_context(
     """A complete, realistic context for ``kind`` at ``store_id``."""
     name, tz, website = _SAMPLE_STORES.get(store_id, ("Example Store", "America/New_York", "https://example.com"))
     ctx: dict[str, object] = {
-        "case_ref": "CS-7Q4K2",
+        "case_ref": "CS-000123",
         "store": {"id": store_id, "name": name, "email": f"support@{store_id}.example", "website": website},
         "customer": {"name": "Ana García", "email": "ana.garcia@example.net"},
         "subject": "My order arrived damaged",

@@ -63,6 +63,7 @@ import yaml
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup, escape
 
+from mailbot import errors
 from mailbot.outbound.template_context import (
     CATEGORIES,
     FALLBACK_LANGUAGE,
@@ -90,6 +91,8 @@ __all__ = [
 log = logging.getLogger("mailbot.templates")
 
 DEFAULT = "default"
+#: Language-independent layouts and partials, e.g. ``default/common/base.html``.
+COMMON_DIR = "common"
 _SUFFIXES = (".txt", ".html")
 _LAYOUT_FILES = frozenset({"voice.txt", "base.txt", "base.html", "staff_base.txt", "staff_base.html"})
 #: Text lines longer than this are wrapped, for terminal mail clients.
@@ -116,7 +119,7 @@ class TemplateProblem:
         return f"{self.path}:{self.line}: {self.message}"
 
 
-class TemplateError(Exception):
+class TemplateError(errors.TemplateError):
     """The templates cannot be used; ``problems`` lists why."""
 
     def __init__(self, problems: Sequence[TemplateProblem]) -> None:
@@ -124,7 +127,7 @@ class TemplateError(Exception):
         super().__init__("\n".join(str(p) for p in self.problems) or "template error")
 
 
-class TemplateContextError(ValueError):
+class TemplateContextError(errors.TemplateError, ValueError):
     """The caller passed a context that lacks documented variables (a code bug)."""
 
 
@@ -364,10 +367,13 @@ class _Chain:
 
     @classmethod
     def build(cls, root: Path, store: str, language: str) -> _Chain:
-        sources = _read_dir(root, Path(DEFAULT) / language)
+        # Later directories win: store/<lang> > store/common > default/<lang> > default/common
+        sources = _read_dir(root, Path(DEFAULT) / COMMON_DIR)
+        sources.update(_read_dir(root, Path(DEFAULT) / language))
         own: dict[str, _Source] = {}
         if store != DEFAULT:
-            own = _read_dir(root, Path(store) / language)
+            own = _read_dir(root, Path(store) / COMMON_DIR)
+            own.update(_read_dir(root, Path(store) / language))
             sources.update(own)
         return cls(root, store, language, sources, frozenset(own), _make_env(sources))
 
@@ -734,12 +740,12 @@ def _check_files(root: Path, store: str) -> list[TemplateProblem]:
     for path in sorted(store_dir.iterdir()):
         rel = root / store / path.name
         if path.is_dir():
-            if path.name not in LANGUAGES:
+            if path.name not in LANGUAGES and path.name != COMMON_DIR:
                 problems.append(TemplateProblem(str(rel), 1, f"unknown language directory (expected one of {', '.join(LANGUAGES)})", store))
             continue
         if path.name not in {"settings.yaml", "README.md"}:
             problems.append(TemplateProblem(str(rel), 1, "unexpected file: templates live in <store>/<lang>/", store))
-    for lang in LANGUAGES:
+    for lang in (COMMON_DIR, *LANGUAGES):
         lang_dir = store_dir / lang
         if not lang_dir.is_dir():
             continue
@@ -752,6 +758,9 @@ def _check_files(root: Path, store: str) -> list[TemplateProblem]:
                 continue
             if path.name in _LAYOUT_FILES or path.name.startswith("_"):
                 continue  # layouts and partials (``_*.txt``) may be included freely
+            if lang == COMMON_DIR:
+                problems.append(TemplateProblem(rel, 1, f"{COMMON_DIR}/ holds layouts and _partials only; kinds are written per language", store, language=lang))
+                continue
             if stem not in _KIND_STEMS and stem not in _ACK_STEMS:
                 problems.append(TemplateProblem(rel, 1, f"unknown kind {stem!r}: this file is never used", store, language=lang))
                 continue

@@ -42,6 +42,7 @@ Safety contract:
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 import textwrap
@@ -282,6 +283,29 @@ class _SnapshotLoader(jinja2.BaseLoader):
         return sorted(self.sources)
 
 
+class _MemoryBytecodeCache(jinja2.BytecodeCache):
+    """Compiled templates shared by every environment of this process.
+
+    All environments are configured identically and Jinja keys a bucket by
+    template name, file name and a checksum of the source, so a default file
+    compiled for one store is reused by the others and by reloads.
+    """
+
+    def __init__(self) -> None:
+        self._data: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self._data.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._data[bucket.key] = bucket.bytecode_to_string()
+
+
+_BYTECODE = _MemoryBytecodeCache()
+
+
 def _autoescape(name: str | None) -> bool:
     return name is not None and name.endswith(".html")
 
@@ -296,6 +320,7 @@ def _make_env(sources: Mapping[str, _Source]) -> jinja2.Environment:
         keep_trailing_newline=True,
         finalize=_finalize,
         auto_reload=False,
+        bytecode_cache=_BYTECODE,
     )
     env.filters["localtime"] = _localtime_filter
     env.filters["strip_re"] = strip_reply_prefix
@@ -303,6 +328,9 @@ def _make_env(sources: Mapping[str, _Source]) -> jinja2.Environment:
     env.filters["nl2br"] = _nl2br
     env.filters["quote"] = _quote
     return env
+
+
+_PARSE_ENV = _make_env({})
 
 
 def _read_dir(root: Path, rel: Path) -> dict[str, _Source]:
@@ -364,6 +392,7 @@ class _Chain:
     sources: Mapping[str, _Source]
     own: frozenset[str]  # names the store's own directory provides
     env: jinja2.Environment
+    _files: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False)  # stem -> paths
 
     @classmethod
     def build(cls, root: Path, store: str, language: str) -> _Chain:
@@ -410,7 +439,9 @@ class _Chain:
         ctx["email_subject"] = subject
         text = tidy_text(txt.render(ctx))
         html_out = html.render(ctx)
-        files = tuple(sorted({self.sources[n].path for n in _used_names(self, stem)}))
+        files = self._files.get(stem)
+        if files is None:
+            files = self._files[stem] = tuple(sorted({self.sources[n].path for n in _used_names(self, stem)}))
         return Rendered(subject, text, html_out, files, self.language)
 
 
@@ -424,6 +455,31 @@ class _EmptySubject(_MissingSubject):
     pass
 
 
+@dataclass(frozen=True, slots=True)
+class _Outline:
+    """What the checker needs to know about one template source."""
+
+    references: tuple[str, ...]  # templates named by extends/include/import
+    extends: bool
+    blocks: frozenset[str]
+
+
+@functools.lru_cache(maxsize=4096)
+def _outline(source: str) -> _Outline:
+    """Parse ``source`` once (per process) and outline it; raises on syntax errors."""
+    ast = _PARSE_ENV.parse(source)
+    refs: list[str] = []
+    for node in ast.find_all((jinja2.nodes.Extends, jinja2.nodes.Include, jinja2.nodes.Import, jinja2.nodes.FromImport)):
+        target = getattr(node, "template", None)
+        if isinstance(target, jinja2.nodes.Const) and isinstance(target.value, str):
+            refs.append(target.value)
+    return _Outline(
+        tuple(refs),
+        any(True for _ in ast.find_all(jinja2.nodes.Extends)),
+        frozenset(b.name for b in ast.find_all(jinja2.nodes.Block)),
+    )
+
+
 def _used_names(chain: _Chain, stem: str) -> Iterator[str]:
     """Names a kind's parts reference (extends/include/import), transitively."""
     seen: set[str] = set()
@@ -435,13 +491,9 @@ def _used_names(chain: _Chain, stem: str) -> Iterator[str]:
         seen.add(name)
         yield name
         try:
-            ast = chain.env.parse(chain.sources[name].text)
+            todo.extend(_outline(chain.sources[name].text).references)
         except jinja2.TemplateSyntaxError:
             continue
-        for node in ast.find_all((jinja2.nodes.Extends, jinja2.nodes.Include, jinja2.nodes.Import, jinja2.nodes.FromImport)):
-            target = getattr(node, "template", None)
-            if isinstance(target, jinja2.nodes.Const) and isinstance(target.value, str):
-                todo.append(target.value)
 
 
 _BLANKS = re.compile(r"\n{3,}")
@@ -815,13 +867,16 @@ def _check_structure(chain: _Chain, stem: str, kind: Kind) -> list[TemplateProbl
     for part in (stem + ".txt", stem + ".html"):
         src = chain.sources[part]
         try:
-            ast = chain.env.parse(src.text, part, src.path)
-        except jinja2.TemplateSyntaxError as exc:
-            problems.append(_problem_from_exception(exc, chain, stem, kind, None))
+            outline = _outline(src.text)
+        except jinja2.TemplateSyntaxError:
+            try:
+                chain.env.get_template(part)  # the same error, with this file's name
+            except jinja2.TemplateSyntaxError as exc:
+                problems.append(_problem_from_exception(exc, chain, stem, kind, None))
             continue
-        if not any(True for _ in ast.find_all(jinja2.nodes.Extends)):
+        if not outline.extends:
             problems.append(TemplateProblem(src.path, 1, "does not {% extends %} a base layout", chain.store, kind.value, chain.language))
-        if part.endswith(".txt") and "subject" not in {b.name for b in ast.find_all(jinja2.nodes.Block)}:
+        if part.endswith(".txt") and "subject" not in outline.blocks:
             problems.append(TemplateProblem(src.path, 1, "subject missing: define {% block subject %}", chain.store, kind.value, chain.language))
     # layouts reachable from this kind must compile too (reported once per file)
     for name in _used_names(chain, stem):

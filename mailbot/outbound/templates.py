@@ -50,9 +50,6 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from email.message import EmailMessage
-from email.policy import SMTP
-from email.utils import format_datetime, make_msgid
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -430,8 +427,8 @@ class _Chain:
         # imports at the top of the kind's file are visible to it.
         first = txt.new_context(ctx)
         try:
-            self.env.concat(txt.root_render_func(first))  # type: ignore[attr-defined]
-            subject = oneline(self.env.concat(txt.blocks["subject"](first)))  # type: ignore[attr-defined]
+            "".join(txt.root_render_func(first))
+            subject = oneline("".join(txt.blocks["subject"](first)))
         except Exception:
             self.env.handle_exception()  # re-raises with template file/line frames
         if not subject:
@@ -554,9 +551,9 @@ def _problem_from_exception(
     suffix = f" (case: {case})" if case else ""
     known_paths = {src.path for src in chain.sources.values()}
     if isinstance(exc, jinja2.TemplateSyntaxError):
-        path = exc.filename or chain.sources.get(exc.name or "", _Source("", stem)).path
+        syntax_path = exc.filename or chain.sources.get(exc.name or "", _Source("", stem)).path
         return TemplateProblem(
-            path, exc.lineno or 1, f"syntax error: {exc.message}", chain.store, kind and kind.value, chain.language
+            syntax_path, exc.lineno or 1, f"syntax error: {exc.message}", chain.store, kind and kind.value, chain.language
         )
     if isinstance(exc, _EmptySubject):
         return TemplateProblem(exc.path, 1, "subject renders empty" + suffix, chain.store, kind and kind.value, chain.language)
@@ -564,22 +561,19 @@ def _problem_from_exception(
         return TemplateProblem(
             exc.path, 1, "subject missing: define {% block subject %}", chain.store, kind and kind.value, chain.language
         )
+    located, line = _locate(exc.__traceback__, known_paths)
+    where = located or chain.sources.get(stem + ".txt", _Source("", stem + ".txt")).path
     if isinstance(exc, jinja2.TemplateNotFound):
-        path = chain.sources.get(stem + ".txt", _Source("", f"{stem}.txt")).path
         return TemplateProblem(
-            path, 1, f"template not found: {exc.name}", chain.store, kind and kind.value, chain.language
+            where, line, f"template not found: {exc.name}" + suffix, chain.store, kind and kind.value, chain.language
         )
-    path, line = _locate(exc.__traceback__, known_paths)
-    if path is None:
-        path = chain.sources.get(stem + ".txt", _Source("", stem)).path
-        line = 1
     if isinstance(exc, jinja2.UndefinedError):
         message = f"undefined variable: {exc.message}"
     elif isinstance(exc, jinja2.exceptions.SecurityError):
         message = f"not allowed in templates: {exc}"
     else:
         message = f"{type(exc).__name__}: {exc}"
-    return TemplateProblem(path, line, message + suffix, chain.store, kind and kind.value, chain.language)
+    return TemplateProblem(where, line, message + suffix, chain.store, kind and kind.value, chain.language)
 
 
 def _locate(tb: TracebackType | None, known_paths: set[str]) -> tuple[str | None, int]:
@@ -650,10 +644,11 @@ class TemplateSet:
             raise TemplateContextError(f"context for {kind.value} lacks: {', '.join(missing)}")
         lang = self.resolve_language(store_id, kind, language)
         store = store_id if store_id in self.store_ids else DEFAULT
-        attempts = [self._entries[(store, kind, lang)]]
-        default_chain = self._entries[(DEFAULT, kind, lang)]
-        if default_chain is not attempts[0]:
-            attempts.append(default_chain)
+        attempts: list[_Chain] = []
+        for key in ((store, kind, lang), (DEFAULT, kind, lang), (DEFAULT, kind, FALLBACK_LANGUAGE)):
+            chain = self._entries.get(key)
+            if chain is not None and all(chain is not seen for seen in attempts):
+                attempts.append(chain)
         problems: list[TemplateProblem] = []
         for chain in attempts:
             stem = chain.kind_names(kind, context)
@@ -755,7 +750,7 @@ class TemplateSet:
                     self._entries[key] = chain
                     continue
                 problems.extend(found)
-                if key in self._entries and not (initial and store != DEFAULT):
+                if key in self._entries:
                     continue  # keep the last good version
                 if store != DEFAULT and default_key in self._entries:
                     self._entries[key] = self._entries[default_key]
@@ -790,13 +785,13 @@ def _check_files(root: Path, store: str) -> list[TemplateProblem]:
             problems.append(TemplateProblem(str(store_dir), 1, "default template directory missing", store))
         return problems
     for path in sorted(store_dir.iterdir()):
-        rel = root / store / path.name
+        shown = str(root / store / path.name)
         if path.is_dir():
             if path.name not in LANGUAGES and path.name != COMMON_DIR:
-                problems.append(TemplateProblem(str(rel), 1, f"unknown language directory (expected one of {', '.join(LANGUAGES)})", store))
+                problems.append(TemplateProblem(shown, 1, f"unknown language directory (expected one of {', '.join(LANGUAGES)})", store))
             continue
         if path.name not in {"settings.yaml", "README.md"}:
-            problems.append(TemplateProblem(str(rel), 1, "unexpected file: templates live in <store>/<lang>/", store))
+            problems.append(TemplateProblem(shown, 1, "unexpected file: templates live in <store>/<lang>/", store))
     for lang in (COMMON_DIR, *LANGUAGES):
         lang_dir = store_dir / lang
         if not lang_dir.is_dir():
@@ -921,6 +916,8 @@ def check_templates(root: Path, store_ids: Sequence[str], only_store: str | None
         problems.extend(_check_files(root, store))
         for language in LANGUAGES:
             chain = _Chain.build(root, store, language)
+            if store != DEFAULT and not chain.own:
+                continue  # renders exactly the default set, checked above
             for kind in Kind:
                 if language in _languages_for(kind):
                     problems.extend(check_chain(chain, kind))
@@ -941,62 +938,66 @@ def preview(
     store: str,
     kind: Kind | str,
     lang: str = FALLBACK_LANGUAGE,
-    out_dir: Path = Path("."),
+    out_dir: Path | None = None,
     *,
-    store_ids: Sequence[str] | None = None,
     context: Mapping[str, object] | None = None,
     now: datetime = SAMPLE_NOW,
 ) -> list[Path]:
-    """Render one kind with sample values; write ``.eml`` and ``.html`` files.
+    """Render one kind with sample values; write it as ``.eml`` and ``.html``.
 
-    Returns the written paths (``<store>-<kind>-<lang>.eml`` / ``.html`` in
-    ``out_dir``). ``context`` overrides sample values. Raises
-    :class:`TemplateError` when the template does not render. Unlike
-    :class:`TemplateSet` this renders the files as they are on disk now,
-    even if they fail the check, so an admin sees exactly what they wrote.
+    Writes ``<store>-<kind>-<language>.eml`` (the message as mailbot would
+    send it, built by :func:`mailbot.outbound.compose.compose`) and
+    ``.html`` (the HTML part alone, for a browser) into ``out_dir`` (default:
+    the current directory) and returns both paths. ``context`` overrides
+    sample values. Language resolution is the daemon's (a store answering
+    only in English previews English). Unlike :class:`TemplateSet` this
+    renders the files as they are on disk now, even if they fail the check,
+    so an admin sees exactly what they wrote; a template that does not render
+    raises :class:`TemplateError` with ``file:line: message``.
     """
     kind = Kind(kind)
     root = Path(root)
-    known = list(store_ids) if store_ids is not None else ([store] if store != DEFAULT else [])
     settings, _ = _read_settings(root, store)
-    allowed = settings.languages or LANGUAGES
-    req = lang.lower().split("-")[0]
-    language = req if kind.customer_facing and req in allowed else FALLBACK_LANGUAGE
-    chain = _Chain.build(root, store if store in known or store == DEFAULT else DEFAULT, language)
+    allowed = settings.languages if settings.languages is not None else LANGUAGES
+    requested = (lang or FALLBACK_LANGUAGE).strip().lower().replace("_", "-").split("-")[0]
+    language = requested if kind.customer_facing and requested in allowed else FALLBACK_LANGUAGE
+    chain = _Chain.build(root, store, language)
+    if not chain.has(kind.value + ".txt"):
+        chain = _Chain.build(root, store, FALLBACK_LANGUAGE)
     ctx = sample_context(kind, store, now=now)
+    if kind is Kind.ACK and chain.language != requested:
+        # A reader of a language the store does not answer in: show the
+        # extended-time note the daemon adds for such customers.
+        ctx["extended_for_language"] = True
     if context:
         ctx.update(context)
     stem = chain.kind_names(kind, ctx)
     try:
         rendered = chain.render(stem, kind, ctx)
-    except Exception as exc:
+    except Exception as exc:  # every template failure is reported the same way
         raise TemplateError([_problem_from_exception(exc, chain, stem, kind, "preview")]) from exc
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    base = f"{store}-{kind.value}-{rendered.language}"
-    eml_path = out_dir / f"{base}.eml"
-    html_path = out_dir / f"{base}.html"
-    eml_path.write_bytes(_preview_message(rendered, ctx, now))
+    out = Path(out_dir) if out_dir is not None else Path(".")
+    out.mkdir(parents=True, exist_ok=True)
+    name = f"{store}-{kind.value}-{rendered.language}"
+    eml_path = out / f"{name}.eml"
+    html_path = out / f"{name}.html"
+    eml_path.write_bytes(_preview_message(rendered, ctx, kind, now))
     html_path.write_text(rendered.html, encoding="utf-8")
     return [eml_path, html_path]
 
 
-def _preview_message(rendered: Rendered, ctx: Mapping[str, Any], now: datetime) -> bytes:
-    """A multipart/alternative message good enough to open in a mail client.
+def _preview_message(rendered: Rendered, ctx: Mapping[str, Any], kind: Kind, now: datetime) -> bytes:
+    from mailbot.outbound.compose import Envelope, compose
 
-    The daemon's real messages are built by ``mailbot.outbound.compose``;
-    this one only has to display the parts.
-    """
-    msg = EmailMessage(policy=SMTP)
-    store = ctx.get("store") or {}
-    customer = ctx.get("customer") or {}
-    msg["From"] = f"{oneline(store.get('name', ''))} <{store.get('email', 'store@example.com')}>"
-    msg["To"] = str(customer.get("email", "customer@example.net"))
-    msg["Subject"] = rendered.subject
-    msg["Date"] = format_datetime(now)
-    msg["Message-ID"] = make_msgid(domain="preview.invalid")
-    msg["Content-Language"] = rendered.language
-    msg["X-Mailbot-Preview"] = "yes"
-    msg.set_content(rendered.text)
-    msg.add_alternative(rendered.html, subtype="html")
-    return msg.as_bytes()
+    store = ctx["store"]
+    to = ctx["customer"]["email"] if "customer" in ctx else store["email"]
+    domain = str(store["email"]).rpartition("@")[2] or "example.com"
+    envelope = Envelope(
+        message_id=f"preview.{kind.value}.{rendered.language}@{domain}",
+        from_name=str(store["name"]),
+        from_address=str(store["email"]),
+        to=(str(to),),
+        date=now,
+        case_ref=str(ctx.get("case_ref", "")),
+    )
+    return compose(envelope, rendered.subject, rendered.text, rendered.html)

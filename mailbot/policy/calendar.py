@@ -247,7 +247,9 @@ class BusinessCalendar:
         timezone: str | ZoneInfo,
         *,
         working_days: Iterable[int | str] = WEEKDAYS[:5],
-        office_hours: Sequence[Timeframe | str] | Mapping[int | str, Sequence[Timeframe | str]] = ("09:00-17:00",),
+        office_hours: (
+            Sequence[Timeframe | str] | Mapping[str, Sequence[Timeframe | str]] | Mapping[int, Sequence[Timeframe | str]]
+        ) = ("09:00-17:00",),
         holiday_country: str | None = "US",
         holiday_subdivision: str | None = None,
         closed_dates: Iterable[date] = (),

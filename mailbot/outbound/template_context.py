@@ -18,8 +18,8 @@ timezone           the store's IANA time zone; the ``localtime`` filter uses it
 =================  ==========================================================
 
 The renderer adds ``language`` (the language actually rendered),
-``kind`` (this kind's value) and, for the body parts, ``email_subject`` (the
-rendered subject line).
+``kind`` (this kind's value) and, for the HTML part, ``email_subject`` (the
+rendered subject line, e.g. for ``<title>``).
 
 Values that are "customer text" may contain anything (markup, ``{{ }}``,
 CR/LF): HTML parts escape them, the text part strips control characters, and

@@ -45,8 +45,8 @@ from __future__ import annotations
 import functools
 import logging
 import re
+import sys
 import textwrap
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -303,6 +303,53 @@ class _MemoryBytecodeCache(jinja2.BytecodeCache):
 _BYTECODE = _MemoryBytecodeCache()
 
 
+class _OriginUndefinedError(jinja2.UndefinedError):
+    """An undefined value was used; ``origin`` is (file, line) where it arose."""
+
+    def __init__(self, message: str | None, origin: tuple[str, int] | None) -> None:
+        super().__init__(message)
+        self.origin = origin
+
+
+def _template_origin() -> tuple[str, int] | None:
+    """(template file, template line) of the innermost template frame running."""
+    frame = sys._getframe(2)
+    while frame is not None:
+        template = frame.f_globals.get("__jinja_template__")
+        if template is not None and template.filename:
+            return template.filename, template.get_corresponding_lineno(frame.f_lineno)
+        frame = frame.f_back  # type: ignore[assignment]
+    return None
+
+
+class _Undefined(jinja2.StrictUndefined):
+    """StrictUndefined that remembers where it was created.
+
+    ``{% set sign_off = store.nmae %}`` in voice.txt only fails where
+    ``sign_off`` is printed, in base.txt; the admin needs to hear about
+    voice.txt, so the error carries the line that produced the value.
+    """
+
+    __slots__ = ("_origin",)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._origin = _template_origin()
+
+    def _fail(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            jinja2.StrictUndefined._fail_with_undefined_error(self, *args, **kwargs)
+        except jinja2.UndefinedError as exc:
+            raise _OriginUndefinedError(exc.message, self._origin) from None
+
+
+# Every operation StrictUndefined refuses goes through _fail instead.
+for _name in dir(jinja2.StrictUndefined):
+    if getattr(jinja2.StrictUndefined, _name) is jinja2.StrictUndefined._fail_with_undefined_error:
+        setattr(_Undefined, _name, _Undefined._fail)
+_Undefined._fail_with_undefined_error = _Undefined._fail  # type: ignore[method-assign, assignment]
+
+
 def _autoescape(name: str | None) -> bool:
     return name is not None and name.endswith(".html")
 
@@ -310,7 +357,7 @@ def _autoescape(name: str | None) -> bool:
 def _make_env(sources: Mapping[str, _Source]) -> jinja2.Environment:
     env = ImmutableSandboxedEnvironment(
         loader=_SnapshotLoader(sources),
-        undefined=jinja2.StrictUndefined,
+        undefined=_Undefined,
         autoescape=_autoescape,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -423,19 +470,19 @@ class _Chain:
         ctx["kind"] = kind.value
         if "subject" not in txt.blocks:
             raise _MissingSubject(self.sources[stem + ".txt"].path)
-        # The subject block is rendered in the context of a full render, so
-        # imports at the top of the kind's file are visible to it.
+        # One render of the text part gives both the body and the context
+        # the subject block needs (imports at the top of the kind's file).
         first = txt.new_context(ctx)
         try:
-            "".join(txt.root_render_func(first))
+            text = "".join(txt.root_render_func(first))
             subject = oneline("".join(txt.blocks["subject"](first)))
         except Exception:
             self.env.handle_exception()  # re-raises with template file/line frames
         if not subject:
             raise _EmptySubject(self.sources[stem + ".txt"].path)
         ctx["email_subject"] = subject
-        text = tidy_text(txt.render(ctx))
         html_out = html.render(ctx)
+        text = tidy_text(text)
         files = self._files.get(stem)
         if files is None:
             files = self._files[stem] = tuple(sorted({self.sources[n].path for n in _used_names(self, stem)}))
@@ -567,7 +614,12 @@ def _problem_from_exception(
         return TemplateProblem(
             where, line, f"template not found: {exc.name}" + suffix, chain.store, kind and kind.value, chain.language
         )
-    if isinstance(exc, jinja2.UndefinedError):
+    if isinstance(exc, _OriginUndefinedError) and exc.origin is not None and exc.origin[0] in known_paths:
+        if exc.origin != (where, line):
+            suffix = f" (used at {Path(where).name}:{line}){suffix}"
+        where, line = exc.origin
+        message = f"undefined variable: {exc.message}"
+    elif isinstance(exc, jinja2.UndefinedError):
         message = f"undefined variable: {exc.message}"
     elif isinstance(exc, jinja2.exceptions.SecurityError):
         message = f"not allowed in templates: {exc}"
@@ -653,11 +705,14 @@ class TemplateSet:
         for chain in attempts:
             stem = chain.kind_names(kind, context)
             try:
-                return chain.render(stem, kind, context)
+                rendered = chain.render(stem, kind, context)
             except Exception as exc:  # any template failure: try the next version
                 problem = _problem_from_exception(exc, chain, stem, kind, None)
                 log.error("template failed at render time: %s", problem)
                 problems.append(problem)
+                continue
+            self._render_problems.extend(problems)
+            return rendered
         self._render_problems.extend(problems)
         raise TemplateError(problems)
 

@@ -26,6 +26,7 @@ DEFAULT = "en"
 
 _WORDS: dict[str, str] = {
     "en": """
+        request issue issues urgent problem problems support assistance inquiry help question software update required error service services with regarding about your our their please could would
         the a an and or but of to in on at for with from by about as is are was were be been being am
         i you he she it we they me my your his her its our their this that these those there here
         what where when why how who which do does did done have has had not no yes can could would
@@ -38,6 +39,7 @@ _WORDS: dict[str, str] = {
         arrived never issue problem store buy bought purchase
     """,
     "es": """
+        solicitud consulta problema problemas urgente asistencia soporte ayuda error licencia conectividad mejoras servicio servicios sobre con espero mensaje bien encuentre gracias requerida requerido técnico técnica impresora cliente atención saludos cordiales informe cambio falla fallo costo costos empresa equipo
         el la los las un una unos unas y o pero de del al en con sin por para sobre como es son
         era fue ser estar está están estoy esta este esto estos estas ese esa eso yo tú usted
         él ella nosotros ellos mi mis su sus nuestro nuestra qué que dónde donde cuándo cuando
@@ -50,6 +52,7 @@ _WORDS: dict[str, str] = {
         ayer le les lo se me te nos muchas mucho pedí compré desde hasta cuanto cuánto
     """,
     "fr": """
+        demande demandes problème problèmes urgente urgent assistance soutien aide erreur licence service services avec concernant sur panne mise jour achat transfert consultation informatique technique imprimante client cordialement bonjour équipe merci veuillez
         le la les un une des et ou mais de du au aux en dans avec sans pour par sur comme est
         sont était été être je tu il elle nous vous ils elles me te se mon ma mes ton ta tes son
         sa ses notre nos votre vos leur leurs ce cette ces cet qui que quoi où quand comment
@@ -61,6 +64,7 @@ _WORDS: dict[str, str] = {
         semaine semaines jours aujourd'hui demain hier y à ça c'est qu'il d'un d'une l'
     """,
     "de": """
+        anfrage anfragen problem probleme dringend dringende dringendes hilfe unterstützung fehler lizenz dienst dienste mit bezüglich über zur zum beim vom erforderlich benötigt ausfall störung aktualisierung beratung kauf rechnung einrichtung kundenservice bitte freundliche grüße vielen team
         der die das den dem des ein eine einen einem einer und oder aber von zu in im am an auf
         für mit aus bei nach über wie ist sind war waren sein bin bist ich du er sie es wir ihr
         mich mir dich dir uns euch mein meine meinen meinem meiner dein ihre ihren unser unsere
@@ -73,6 +77,7 @@ _WORDS: dict[str, str] = {
         gestern dass wurde wurden leider vielen dank bestellt
     """,
     "it": """
+        richiesta problema problemi urgente assistenza supporto aiuto errore licenza servizio servizi con riguardo sulla sul della delle guasto aggiornamento acquisto tecnico tecnica stampante cliente cordiali saluti grazie gentile squadra
         il lo la i gli le un uno una e o ma di del della dei delle da dal in nel nella con su
         per tra fra come è sono era erano essere io tu lui lei noi voi loro mi ti ci vi si mio
         mia miei mie tuo tua suo sua nostro nostra vostro questo questa questi quello quella che
@@ -84,6 +89,7 @@ _WORDS: dict[str, str] = {
         settimana settimane giorni oggi domani ieri dov'è c'è l'ordine un'altra
     """,
     "pt": """
+        solicitação pedido problema problemas urgente assistência suporte ajuda erro licença serviço serviços com sobre espero mensagem bem encontre obrigado obrigada relatório falha rede empresarial impressora cliente atenciosamente prezado equipe consultoria conectividade frequentes durante uso
         o a os as um uma uns umas e ou mas de do da dos das no na nos nas em com sem por para
         pelo pela sobre como é são era foi ser estar está estão estou este esta isto esse essa
         isso eu você vocês ele ela nós eles elas me te se meu minha meus minhas seu sua seus
@@ -116,6 +122,25 @@ _CHARS: dict[str, tuple[tuple[str, float], ...]] = {
     "nl": (("ij", 0.3),),
 }
 
+# Any letter outside Latin script (Greek onwards); its absence settles "Latin".
+_NON_LATIN_RE = re.compile(r"[\u0370-\u1fff\u3040-\ud7af]")
+# Word endings typical of one language, for words the lists above do not
+# know (compounds, technical nouns in subject lines). Longest match wins.
+_SUFFIXES: dict[str, tuple[str, ...]] = {
+    "en": ("ing", "ness", "ship", "ould", "ght", "ity", "tion", "tions", "ment", "ments", "ive", "ous", "ance", "ence", "ure", "sion", "sions", "ions", "ers", "ed", "ly"),
+    "es": ("ción", "ciones", "idad", "ado", "ada", "ados", "adas", "iento", "ería", "encia", "ores"),
+    "fr": ("tion", "tions", "ment", "eau", "eaux", "eux", "euse", "ité", "ée", "ées", "ique", "aire"),
+    "de": ("ung", "ungen", "keit", "heit", "lich", "isch", "schaft", "chen", "ierung", "problem", "anfrage", "dienst", "ausfall"),
+    "it": ("zione", "zioni", "ità", "mente", "etto", "etta", "ione", "aggio", "ato", "ata"),
+    "pt": ("ção", "ções", "dade", "agem", "ado", "ada", "ão", "ões", "eiro", "eira", "ência"),
+}
+_SUFFIX_WEIGHT = 0.6
+_SUFFIX_TABLE: tuple[tuple[str, tuple[str, ...]], ...] = tuple(
+    sorted(
+        ((suffix, tuple(lang for lang, ends in _SUFFIXES.items() if suffix in ends)) for suffix in {x for v in _SUFFIXES.values() for x in v}),
+        key=lambda item: -len(item[0]),
+    )
+)
 _TOKEN_RE = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?", re.UNICODE)
 
 
@@ -135,6 +160,8 @@ _WEIGHTS: Mapping[str, Mapping[str, float]] = _build_weights()
 
 def _script_language(text: str) -> str | None:
     """A language decided by the writing system alone, if there is one."""
+    if text.isascii() or not _NON_LATIN_RE.search(text):
+        return None
     counts: dict[str, int] = defaultdict(int)
     letters = 0
     for ch in text:
@@ -184,6 +211,12 @@ def language_scores(text: str) -> dict[str, float]:
         if found:
             for lang, weight in found.items():
                 scores[lang] += weight
+        elif len(token) >= 5:
+            for suffix, langs in _SUFFIX_TABLE:
+                if token.endswith(suffix):
+                    for lang in langs:
+                        scores[lang] += _SUFFIX_WEIGHT / len(langs)
+                    break
     for lang, marks in _CHARS.items():
         for mark, weight in marks:
             hits = sample.count(mark)

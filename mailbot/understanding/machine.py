@@ -22,7 +22,9 @@ Rule = Callable[[ParsedMessage], Machine | None]
 _NONE = Machine(MachineKind.NONE)
 
 # Local parts that only robots send from.
-_BOUNCE_LOCALPARTS = frozenset({"mailer-daemon", "postmaster", "mail-daemon", "mailerdaemon"})
+_BOUNCE_LOCALPARTS = frozenset({"mailer-daemon", "postmaster", "post_master", "mail-daemon", "mailerdaemon"})
+# Mailing-list robots (RFC 2142 and list-manager conventions: Mailman, fml, ezmlm).
+_LIST_SUFFIXES = ("-bounces", "-bounce", "-request", "-owner", "-admin")
 _ROBOT_LOCALPARTS = frozenset(
     {"noreply", "no-reply", "do-not-reply", "donotreply", "do_not_reply", "no_reply", "autoreply", "auto-reply"}
 )
@@ -38,14 +40,14 @@ _FINAL_RCPT_RE = re.compile(
 # in a subject does not match.
 _BOUNCE_SUBJECT_RE = re.compile(
     r"^(?:(?:re|fwd?|aw|wg)\s*:\s*)*(?:"
-    r"undeliver(?:ed|able)\b|undelivered mail|returned mail|return(?:ed)? to sender"
-    r"|mail delivery (?:failed|failure|system|subsystem)|delivery (?:status )?notification"
-    r"|delivery (?:failure|failed|has failed|report|problem)|failure notice|failed mail"
-    r"|non[- ]?delivery|nondeliverable|message (?:not delivered|delivery failure)"
-    r"|could not send message|mail could not be delivered|warning: could not send"
-    r"|delayed mail|delivery (?:delayed|delay)|message delayed|mail system error"
-    r"|unzustellbar|nicht zustellbar|non remis|non recapitabile|no se puede entregar"
-    r"|notificaci[oó]n de estado de entrega|error de entrega|undeliverable mail"
+    r"undeliver(?:ed|able)(?: mail| message)?\s*(?::|returned|$)|returned mail\s*(?::|-|$)|return(?:ed)? to sender\s*$"
+    r"|mail delivery (?:failed|failure|system|subsystem|warning)|delivery status notification"
+    r"|complaint about message from \d{1,3}(?:\.\d{1,3}){3}|abuse report\b"
+    r"|failure notice\s*$|failed mail\s*$|non[- ]?delivery (?:report|notification)|nondeliverable mail"
+    r"|message not delivered\s*:?|could not send message|mail could not be delivered"
+    r"|warning: could not send|delayed mail \(still being retried\)|mail system error"
+    r"|unzustellbar\s*:|nicht zustellbar\s*:|non remis\s*:|non recapitabile\s*:"
+    r"|notificaci[oó]n de estado de entrega|no se puede entregar\s*:"
     r")",
     re.I,
 )
@@ -82,6 +84,11 @@ _BOUNCE_BODY_RE = re.compile(
     r"|sorry, we were unable to deliver your message"
     r"|hi\. this is the qmail-send"
     r"|mail delivery failed: returning message to sender"
+    r"|could not be delivered to the following recipients?"
+    r"|could not deliver (?:the )?message to the following recipients?"
+    r"|-{3,} ?failed recipients ?-{3,}"
+    r"|this is an advisory-only e-?mail"
+    r"|delivery of (?:your )?e-?mail to (?:this|the following) address"
     r")",
     re.I,
 )
@@ -89,6 +96,16 @@ _BOUNCE_BODY_RE = re.compile(
 # Deliberately narrow: a customer may well write "I am on vacation next week,
 # please hold my parcel", so being away is not enough; the robot's promise to
 # answer later, or its own self-description, is.
+# Challenge-response and sender-verification robots (Bluebottle, Boxbe, SpamArrest...).
+# Narrow on purpose: a customer may well write "I clicked the link to verify".
+_CHALLENGE_BODY_RE = re.compile(
+    r"to have your (?:e-?mail )?address (?:added|approved|verified)"
+    r"|added to (?:the |my |their )?(?:recipient'?s? )?(?:allowed|approved|safe|white|guest) ?(?:senders? )?list"
+    r"|(?:this|my) (?:e-?mail )?(?:account|mailbox|inbox|address) is protected by"
+    r"|to ensure (?:the )?delivery of your (?:e-?mail|message)",
+    re.I | re.S,
+)
+
 _AUTO_BODY_RE = re.compile(
     r"(?:out of (?:the )?office|on (?:vacation|holiday|leave)|away)\b.{0,120}?"
     r"(?:(?:limited|no|without) access to (?:my )?e-?mail|(?:respond|reply|get back to you|answer)"
@@ -103,27 +120,50 @@ def _local_part(address: str) -> str:
     return address.rpartition("@")[0].lower() if "@" in address else address.lower()
 
 
+# Lines of a report that name the returned message, not the failed recipient.
+_NOT_RECIPIENT_LINE_RE = re.compile(
+    r"^\s*(?:message-id|references|in-reply-to|from|sender|reply-to|return-path|received|dkim|x-[\w-]+|date"
+    r"|subject|reporting-mta|arrival-date|remote-mta|diagnostic-code|for further assistance)\s*:",
+    re.I,
+)
+_RECIPIENT_HINT_RE = re.compile(
+    r"recipient|rcpt|address|mailbox|user|account|delivered to|deliver to|no such|does not exist|unknown|failed"
+    r"|\b5\d\d\b|\b5\.\d\.\d",
+    re.I,
+)
+
+
 def _first_failed_recipient(msg: ParsedMessage, exclude: frozenset[str] = frozenset()) -> str | None:
     """The address a delivery report names as failed, if the report gives one.
 
-    ``exclude`` holds addresses that cannot be the failed one (the store's own).
+    Order of evidence: ``X-Failed-Recipients``; ``Final-Recipient`` /
+    ``Original-Recipient`` fields; an address on a line that talks about a
+    recipient ("<user@example.com>: host ... said: 550 ..."); any other
+    address in the report text. Addresses of the report's own envelope, of the
+    returned message's headers and ``exclude`` (the store's own) never count.
     """
     for value in msg.header_all("x-failed-recipients"):
         found = _EMAIL_RE.search(value)
         if found and found.group(0).lower() not in exclude:
             return found.group(0).lower()
-    text = msg.text[:200_000]
+    text = msg.text[:20_000]
     for match in _FINAL_RCPT_RE.finditer(text):
         if match.group(1).lower() not in exclude:
             return match.group(1).lower()
     own = {a.email for a in msg.to} | {msg.from_.email if msg.from_ else ""} | set(exclude)
-    # Human-readable reports name the failed address in angle brackets
-    # ("<user@example.com>: host ... said: 550 ...") near the top.
-    for found in re.finditer(r"<([^<>\s]+@[^<>\s]+)>", text[:20_000]):
-        address = found.group(1).lower().strip(".")
-        if address not in own and _local_part(address) not in _BOUNCE_LOCALPARTS:
-            return address
-    return None
+    fallback: str | None = None
+    for line in text.splitlines()[:400]:
+        if "@" not in line or _NOT_RECIPIENT_LINE_RE.match(line):
+            continue
+        for found in _EMAIL_RE.finditer(line):
+            address = found.group(0).lower().strip(".")
+            if address in own or _local_part(address) in _BOUNCE_LOCALPARTS:
+                continue
+            if _RECIPIENT_HINT_RE.search(line) or line.strip().strip("<>\"'") == found.group(0):
+                return address
+            if fallback is None:
+                fallback = address
+    return fallback
 
 
 def _bounce(msg: ParsedMessage, reason: str) -> Machine:
@@ -133,11 +173,24 @@ def _bounce(msg: ParsedMessage, reason: str) -> Machine:
 # -- header rules ----------------------------------------------------------
 
 
+_REPORT_TYPES = frozenset(
+    {
+        "multipart/report",
+        "message/delivery-status",
+        "message/global-delivery-status",
+        "message/disposition-notification",
+        "message/feedback-report",
+    }
+)
+
+
 def _rule_multipart_report(msg: ParsedMessage) -> Machine | None:
     # multipart/report carries delivery-status (bounces), disposition-notification
     # (read receipts) and feedback-report (abuse complaints): all machine-made.
-    if msg.content_type.lower() == "multipart/report":
-        return _bounce(msg, "header:content-type=multipart/report")
+    # A bare report part at the top level is a broken report, still a report.
+    content_type = msg.content_type.lower()
+    if content_type in _REPORT_TYPES:
+        return _bounce(msg, f"header:content-type={content_type}")
     return None
 
 
@@ -152,6 +205,12 @@ def _rule_mailer_daemon(msg: ParsedMessage) -> Machine | None:
         return _bounce(msg, f"header:from={_local_part(msg.from_.email)}")
     if msg.return_path and _local_part(msg.return_path) in _BOUNCE_LOCALPARTS:
         return _bounce(msg, "header:return-path=mailer-daemon")
+    return None
+
+
+def _rule_list_robot(msg: ParsedMessage) -> Machine | None:
+    if msg.from_ is not None and _local_part(msg.from_.email).endswith(_LIST_SUFFIXES):
+        return Machine(MachineKind.LIST, "header:from=list-robot")
     return None
 
 
@@ -224,6 +283,12 @@ def _rule_robot_sender(msg: ParsedMessage) -> Machine | None:
     return None
 
 
+def _rule_challenge(msg: ParsedMessage) -> Machine | None:
+    if _CHALLENGE_BODY_RE.search(msg.text[:5_000]):
+        return Machine(MachineKind.AUTO_REPLY, "body:challenge-response")
+    return None
+
+
 def _rule_auto_body(msg: ParsedMessage) -> Machine | None:
     if _AUTO_BODY_RE.search(msg.text[:5_000]):
         return Machine(MachineKind.AUTO_REPLY, "body:auto-reply")
@@ -239,6 +304,7 @@ _HEADER_RULES: tuple[Rule, ...] = (
     _rule_auto_submitted,  # RFC 3834
     _rule_x_autoreply,  # vendor auto-reply markers
     _rule_list,  # RFC 2919 / 2369 list headers
+    _rule_list_robot,  # list-bounces@, list-request@, list-owner@, fml's -admin@
     _rule_precedence,  # legacy Precedence: bulk|junk|list
 )
 
@@ -247,6 +313,7 @@ _BODY_RULES: tuple[Rule, ...] = (
     _rule_bounce_body,  # MTA report wording
     _rule_auto_subject,  # "Automatic reply:", "Out of Office", ...
     _rule_robot_sender,  # no-reply@ senders
+    _rule_challenge,  # challenge-response sender verification
     _rule_auto_body,  # "I am out of the office"
 )
 

@@ -72,6 +72,18 @@ class NaiveBayes:
         total = sum(exps)
         return {cat: e / total for cat, e in zip(self.categories, exps)}
 
+    def coverage(self, text: str) -> float:
+        """Share of the word tokens of ``text`` the model has seen (0..1).
+
+        Bitext-like sentences score about 1.0; text from another domain
+        (software support, newsletters) about 0.5. Below a threshold the
+        posterior is a guess and the caller should not trust it.
+        """
+        words = tokens(text)
+        if not words:
+            return 0.0
+        return sum(1 for w in words if w in self.table) / len(words)
+
     @classmethod
     def from_json(cls, raw: str) -> NaiveBayes:
         data = json.loads(raw)

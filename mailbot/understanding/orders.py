@@ -35,6 +35,10 @@ _FILLER = (
 # thing is 4-30 characters of letters, digits and inner dashes/slashes.
 _ID = r"(?P<id>(?=[A-Za-z0-9_/-]*\d)[A-Za-z0-9](?:[A-Za-z0-9]|[-/_](?=[A-Za-z0-9])){3,29})"
 _KEYWORD_RE = re.compile(rf"(?<![\w-])(?:{_ORDER_WORDS}){_FILLER}#?\s*{_ID}(?![\w-])", re.I)
+# Locating the order word is the slow part; a lower-case, case-sensitive
+# pattern finds candidates about three times faster, and the id is then cut
+# from the original text by position.
+_KEYWORD_LOWER_RE = re.compile(rf"(?<![\w-])(?:{_ORDER_WORDS}){_FILLER}#?\s*{_ID.replace('A-Za-z', 'a-z')}(?![\w-])")
 _HASH_RE = re.compile(rf"(?<![\w&])#\s?{_ID}(?![\w-])")
 # Things that look like ids but are not orders.
 _NOT_ID_RE = re.compile(
@@ -56,6 +60,18 @@ def _search(pattern: re.Pattern[str], text: str) -> str | None:
         if raw is None:
             continue
         value = _clean(raw)
+        if value is not None:
+            return value
+    return None
+
+
+def _search_keyword(text: str) -> str | None:
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few characters change length when lower-cased
+        return _search(_KEYWORD_RE, text)
+    for match in _KEYWORD_LOWER_RE.finditer(lowered):
+        start, end = match.span("id")
+        value = _clean(text[start:end])
         if value is not None:
             return value
     return None
@@ -94,7 +110,7 @@ def find_order_id(
             found = _search(pattern, sample)
             if found is not None:
                 return found, f"order_id:store_pattern[{index}]@{place}"
-        found = _search(_KEYWORD_RE, sample)
+        found = _search_keyword(sample)
         if found is not None:
             return found, f"order_id:keyword@{place}"
         found = _search(_HASH_RE, sample)

@@ -18,6 +18,11 @@ import re
 
 MAX_SCAN = 200_000
 
+def _lower_compile(pattern: str) -> re.Pattern[str]:
+    """Compile for lower-cased input: much faster than re.IGNORECASE in Python's engine."""
+    return re.compile(pattern.lower())
+
+
 # Verbs that end a quote header line, in the languages our clients write in and
 # the ones their mail programs are set to.
 _WROTE = (
@@ -25,27 +30,26 @@ _WROTE = (
     r"|skrev|kirjoitti|napisa[łl](?:\(a\)|a)?|пишет|написал(?:\(а\)|а)?|напис(?:ав|ала)"
     r"|пише|写道|寫道|geschreven|kirjutas|írta|yazdı"
 )
-_WROTE_RE = re.compile(rf"(?:^|[\s\"'>)])(?:{_WROTE})(?=$|[\s:,.\-])", re.I)
+_WROTE_RE = _lower_compile(rf"(?:^|[\s\"'>)])(?:{_WROTE})(?=$|[\s:,.\-])")
 # A header ends with a colon (or the "----" some webmailers put there), or with
 # the verb itself in clients that leave the colon out.
-_HEADER_END_RE = re.compile(rf"(?::|-{{2,}}|(?:{_WROTE}))\s*$", re.I)
-_HEADER_START_RE = re.compile(
+_HEADER_END_RE = _lower_compile(rf"(?::|-{{2,}}|(?:{_WROTE}))\s*$")
+_HEADER_START_RE = _lower_compile(
     r"^\s*(?:-+\s*)?(?:on|am|le|el|il|em|op|w\s+dniu|dnia|den|p[åa]|il\s+giorno|в|el\s+d[ií]a)\s"
     r"|^\s*\d{1,4}[-/. ]",
-    re.I,
 )
 # Gmail in some locales writes "2016-10-24 15:36 GMT+02:00 Name <addr>:".
-_DATE_HEADER_RE = re.compile(
+_DATE_HEADER_RE = _lower_compile(
     r"^\s*(?:\d{4}[-/]\d{1,2}[-/]\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})\b.{0,200}"
     r"(?:<[^<>\s]+@[^<>\s]+>\s*:?|\d{1,2}:\d{2}.{0,20}(?:gmt|utc)[^\n]{0,80})\s*$",
-    re.I,
 )
 # A quote header names a date or an address; requiring one of these keeps
 # "Here is what the courier wrote:" in the customer's text.
-_HEADERISH_RE = re.compile(
+_TIME_RE = re.compile(r"\b\d{1,2}:\d{2}\b")
+_ADDRESS_RE = re.compile(r"<[^<>\s]+@[^<>\s]+>")
+_HEADERISH_RE = _lower_compile(
     r"@|\d{1,2}:\d{2}|\b\d{4}\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b"
     r"|^\s*(?:-+\s*)?(?:on|am|le|el|il|em|op|w\s+dniu|dnia|den|p[åa]|il\s+giorno|в|el\s+d[ií]a)\s",
-    re.I,
 )
 _FIELD_NAMES_FROM = (
     r"from|de|von|da|van|fr[åa]n|fra|od|от|l[äa]hett[äa]j[äa]|发件人|寄件者|feladó|kimden"
@@ -103,17 +107,30 @@ _FENCE_RE = re.compile(r"^\s*```")
 _LINE_ENDINGS_RE = re.compile(r"\r\n?")
 
 
+_ANY_FIELD_RE = re.compile(rf"^\s*[*_]?\s*((?:{_FIELD_NAMES_FROM})|(?:{_FIELD_NAMES_OTHER}))\s*[*_]?\s*:", re.I)
+_FROM_NAME_RE = re.compile(rf"^(?:{_FIELD_NAMES_FROM})$", re.I)
+
+
 def _is_from_block(lines: list[str], i: int) -> bool:
-    """An Outlook-style header block: a From line plus another field close by."""
-    if not _FROM_FIELD_RE.match(lines[i]):
+    """An Outlook/webmail header block starting at ``i``.
+
+    Three or more "Field:" lines (From, Sent, To, Subject... in a dozen
+    languages) within eight lines, one of them a From field. The From line may
+    come anywhere in the block (Hotmail puts Date first) and its value may be
+    on the next line (Outlook 2003 rendered from HTML).
+    """
+    first = _ANY_FIELD_RE.match(lines[i])
+    if not first:
         return False
-    hits = 0
-    for line in lines[i + 1 : i + 7]:
-        if _OTHER_FIELD_RE.match(line.lstrip("> ")):
-            hits += 1
-            if hits >= 1:
-                return True
-    return False
+    names = set()
+    has_from = False
+    for line in lines[i : i + 9]:
+        found = _ANY_FIELD_RE.match(line)
+        if found:
+            name = found.group(1).lower()
+            names.add(name)
+            has_from = has_from or bool(_FROM_NAME_RE.match(name))
+    return has_from and len(names) >= 3
 
 
 def _is_wrote_header(lines: list[str], i: int) -> int:
@@ -122,7 +139,7 @@ def _is_wrote_header(lines: list[str], i: int) -> int:
     Clients wrap long headers, sometimes with blank lines inside
     ("On Thu, 31 Mar 2016 at 11:16 Some One\n\n<\nmailto:...>\n> wrote:").
     """
-    line = lines[i].lstrip("> ").strip()
+    line = lines[i].lstrip("> ").strip().lower()
     if not line or len(line) > 300:
         return 0
     if _DATE_HEADER_RE.match(line):
@@ -137,9 +154,13 @@ def _is_wrote_header(lines: list[str], i: int) -> int:
         tail = joined[-120:]
         if _WROTE_RE.search(tail) and _HEADER_END_RE.search(joined) and _HEADERISH_RE.search(joined):
             return span
+        # "Thu, 26 Jun 2014 14:00:51 +0400 от Alexander <a@example.com>:" in a
+        # language we have no verb for: a time, an address and a final colon.
+        if joined.endswith(":") and _TIME_RE.search(joined) and _ADDRESS_RE.search(joined):
+            return span
         if not may_span or i + span >= len(lines):
             break
-        nxt = lines[i + span].lstrip("> ").strip()
+        nxt = lines[i + span].lstrip("> ").strip().lower()
         if not nxt:
             blanks += 1
             if blanks > 1 or not _HEADER_START_RE.match(line):
@@ -151,9 +172,43 @@ def _is_wrote_header(lines: list[str], i: int) -> int:
     return 0
 
 
+def _colon_near(lines: list[str], reach: int = 5) -> list[bool]:
+    """For each line: does it or one of the next ``reach`` lines hold a colon?
+
+    Every header we recognise ends in a colon within a few lines (or is a
+    separator/date line, checked separately), so lines far from any colon
+    skip the expensive header tests. Computed in one backward pass.
+    """
+    out = [False] * len(lines)
+    last = -(10**9)
+    for i in range(len(lines) - 1, -1, -1):
+        line = lines[i]
+        if ":" in line or "：" in line or "--" in line:
+            last = i
+        out[i] = last - i <= reach
+    return out
+
+
+_CHEAP_START = frozenset("-_=*#~+ᐧ0123456789")
+_WROTE_LOWER_RE = re.compile(rf"(?:{_WROTE})".lower())
+
+
+def _verb_near(lines: list[str], reach: int = 5) -> list[bool]:
+    """For each line: does it or one of the next ``reach`` lines name a quote verb?"""
+    out = [False] * len(lines)
+    last = -(10**9)
+    for i in range(len(lines) - 1, -1, -1):
+        if _WROTE_LOWER_RE.search(lines[i].lower()):
+            last = i
+        out[i] = last - i <= reach
+    return out
+
+
 def _classify(lines: list[str]) -> list[str]:
     types: list[str] = []
     in_fence = False
+    near = _colon_near(lines)
+    verbs = _verb_near(lines)
     for i, line in enumerate(lines):
         if _FENCE_RE.match(line):
             in_fence = not in_fence
@@ -165,18 +220,25 @@ def _classify(lines: list[str]) -> list[str]:
         stripped = line.strip()
         if not stripped:
             types.append("e")
-        elif _QUOTE_RE.match(line):
+            continue
+        first = stripped[0]
+        candidate = near[i] or first in _CHEAP_START
+        # "On ... wrote:" needs the verb close by; date-style headers start with a digit.
+        wrote_candidate = candidate and (verbs[i] or first.isdigit())
+        dashes = "-" in line or "_" in line or "=" in line or "*" in line
+        if first == ">":
             # A quoted quote header still marks where the history starts.
-            types.append("h" if _is_wrote_header(lines, i) and not _has_text_before(types) else "q")
-        elif (
-            _SEPARATOR_RE.match(line)
-            or _FORWARD_INTRO_RE.match(line)
-            or _is_from_block(lines, i)
-            or (_UNDERSCORE_RULE_RE.match(line) and any(_FROM_FIELD_RE.match(n) for n in lines[i + 1 : i + 4]))
-            or _is_wrote_header(lines, i)
+            header = wrote_candidate and bool(_is_wrote_header(lines, i)) and not _has_text_before(types)
+            types.append("h" if header else "q")
+        elif candidate and (
+            (dashes and _SEPARATOR_RE.match(line))
+            or (":" in line and _FORWARD_INTRO_RE.match(line))
+            or (":" in line[:40] and _is_from_block(lines, i) and not (types and types[-1] == "h"))
+            or (first == "_" and _UNDERSCORE_RULE_RE.match(line) and any(_FROM_FIELD_RE.match(n) for n in lines[i + 1 : i + 4]))
+            or (wrote_candidate and _is_wrote_header(lines, i))
         ):
             types.append("h")
-        elif _DELIMITER_RE.match(line):
+        elif stripped[0] in _CHEAP_START and _DELIMITER_RE.match(line):
             types.append("d")
         else:
             types.append("t")
@@ -193,6 +255,23 @@ def _has_text_before(types: list[str]) -> bool:
     return "t" in types
 
 
+def _skip_history(lines: list[str], types: list[str], start: int) -> int:
+    """Index of the first line after the header at ``start`` and its quote."""
+    j = start + 1
+    span = _is_wrote_header(lines, start) if lines[start].strip()[:1] != ">" else 0
+    if span:
+        # "On ... wrote:" spans a known number of lines.
+        j = start + span
+    else:
+        # A block header (From:/Sent:/Subject:, "-----Original Message-----")
+        # runs to its first blank line.
+        while j < len(types) and types[j] != "e":
+            j += 1
+    while j < len(types) and types[j] in ("q", "e", "h"):
+        j += 1
+    return j
+
+
 def _trim(lines: list[str], types: list[str]) -> list[str]:
     # 1. History embedded below the reply: cut at the first header that has
     #    customer text above it.
@@ -202,13 +281,8 @@ def _trim(lines: list[str], types: list[str]) -> list[str]:
             lines, types = lines[:first_h], types[:first_h]
         else:
             # The header is on top (bottom-posting, or a forward with a note
-            # below): skip the header block up to its first blank line, then
-            # the quoted block, and keep what follows.
-            j = first_h + 1
-            while j < len(types) and types[j] != "e":
-                j += 1
-            while j < len(types) and types[j] in ("q", "e", "h"):
-                j += 1
+            # below): skip the header and the quoted block, keep what follows.
+            j = _skip_history(lines, types, first_h)
             rest_types = types[j:]
             if "t" in rest_types:
                 return _trim(lines[j:], rest_types)

@@ -28,8 +28,11 @@ class PhraseRule:
 
 
 def _rules(category: str, *items: tuple[str, str, float]) -> tuple[PhraseRule, ...]:
+    # Patterns run on lower-cased text and are compiled without re.IGNORECASE,
+    # which makes Python's engine about three times faster on them. They use
+    # no upper-case escapes (\\S, \\W, \\D, \\B), so lower-casing them is safe.
     return tuple(
-        PhraseRule(f"{category}/{name}", re.compile(pattern, re.I | re.U), weight)
+        PhraseRule(f"{category}/{name}", re.compile(pattern.lower()), weight)
         for name, pattern, weight in items
     )
 
@@ -49,33 +52,39 @@ DAMAGED = _rules(
     ("en_arrived_broken", rf"\b(?:arrived|came|got here|was delivered|received (?:it|them|my \w+)|showed up)\b[^.!?\n]{{0,30}}\b{_BROKEN}\b", 2),
     ("en_item_broken", rf"\b{_ITEM}\s+(?:is|was|are|were|has been|had been|came|arrived)\s+(?:\w+\s+){{0,2}}{_BROKEN}\b", 2),
     ("en_broken_item", rf"\b(?:damaged|broken|cracked|smashed|shattered|defective|faulty|leaking)\s+(?:\w+\s+)?{_ITEM}\b", 2),
-    ("en_defective", r"\b(?:defective|faulty|manufacturing defect|doesn'?t work|does not work|stopped working|not working properly|fell apart|came apart|fell off)\b", 1.5),
+    ("en_defect", r"\b(?:defective|faulty|manufacturing defect|doesn'?t work|does not work|stopped working|not working properly|fell apart|came apart|fell off)\b", 1.5),
     ("en_wrong_item", r"\b(?:wrong|incorrect|different)\s+(?:\w+\s+)?(?:item|items|product|size|colou?r|shade|model|style|one|thing|order|scent|package|parcel|necklace|bracelet|ring|earrings?|watch|dress|shoes?)\b(?![^.!?\n]{0,25}\b(?:address|password|email|charge|amount|price)\b)", 2),
     ("en_not_what_ordered", r"\bnot what I (?:ordered|bought|purchased)\b|\bsent me (?:the wrong|a different|someone else'?s)\b|\bsomeone else'?s order\b", 2),
     ("en_missing_item", r"\b(?:item|items|product|products|piece|pieces|part|parts|one|something)\s+(?:\w+\s+)?(?:is|are|was|were)\s+missing\b|\bmissing\s+(?:an?\s+|one\s+|two\s+|the\s+)?(?:item|items|product|products|piece|part|earring|bottle)\b|\bmissing from (?:my|the) (?:order|package|parcel|box|delivery)\b", 2),
     ("en_partial", r"\bonly (?:received|got) (?:one|two|three|\d+|part|half)\b|\b(?:empty|half[- ]empty) (?:box|package|parcel)\b|\bincomplete (?:order|package|delivery)\b", 2),
-    ("es", r"\b(?:lleg[óo]|vino|recib[íi])\b[^.!?\n]{0,30}\b(?:dañad[oa]s?|rot[oa]s?|defectuos[oa]s?|abiert[oa]s?|roto)\b|\b(?:dañad[oa]s?|defectuos[oa]s?|estropead[oa]s?)\b|\b(?:producto|artículo|articulo|talla|color|pedido)\s+(?:\w+\s+)?(?:equivocad[oa]|incorrect[oa]|errone[oa])\b|\bno es (?:lo|el) que (?:ped[íi]|compr[ée])\b|\b(?:falta|faltan|faltaba|faltaban)\s+(?:un|una|el|la|los|las|dos|\d+|algo|artículos?|productos?)\b|\b(?:pedido|paquete) incompleto\b", 2),
-    ("fr", r"\b(?:endommag[ée]e?s?|cass[ée]e?s?|ab[îi]m[ée]e?s?|d[ée]fectueu(?:x|se|ses)|bris[ée]e?s?|f[êe]l[ée]e?s?)\b|\b(?:mauvais|mauvaise|mauvaises)\s+(?:article|produit|taille|couleur|teinte|mod[èe]le|pointure)\b|\b(?:article|produit)\s+(?:erron[ée]|incorrect)\b|\bpas (?:ce que|celui que|celle que) j'?ai command[ée]\b|\bil (?:me )?manque\b|\b(?:article|produit)s? manquants?\b|\b(?:colis|commande) incompl[èe]te?\b", 2),
-    ("de", r"\b(?:besch[äa]digt(?:e[nrsm]?)?|kaputt(?:e[nrsm]?)?|defekt(?:e[nrsm]?)?|zerbrochen(?:e[nrsm]?)?|zerkratzt|ausgelaufen|gebrochen)\b|\b(?:falsche[nrsm]?|verkehrte[nrsm]?)\s+(?:artikel|produkt|gr[öo](?:ß|ss)e|farbe|ware|lieferung|teil|modell|farbton)\b|\bnicht (?:das|was) (?:ich )?bestellt\b|\b(?:fehlt|fehlen|fehlende[nrsm]?)\b(?![^.!?\n]{0,30}\b(?:passwort|rechnung)\b)|\bunvollst[äa]ndig(?:e[nrsm]?)?\b", 2),
-    ("it", r"\b(?:danneggiat[oaie]|rott[oaie]|difettos[oaie]|rovinat[oaie]|graffiat[oaie]|ammaccat[oaie])\b|\b(?:articolo|prodotto|taglia|colore|modello)\s+(?:\w+\s+)?sbagliat[oaie]\b|\bnon (?:è|e) quello che ho ordinato\b|\b(?:manca|mancano|mancante|mancanti)\b|\b(?:ordine|pacco) incomplet[oa]\b", 2),
-    ("pt", r"\b(?:danificad[oa]s?|quebrad[oa]s?|estragad[oa]s?|defeituos[oa]s?|avariad[oa]s?|amassad[oa]s?|riscad[oa]s?)\b|\b(?:produto|item|artigo|tamanho|cor|modelo)\s+(?:\w+\s+)?errad[oa]s?\b|\bn[ãa]o (?:é|e) o que (?:eu )?(?:pedi|comprei|encomendei)\b|\b(?:falta|faltam|faltando|faltou)\s+(?:um|uma|o|a|os|as|dois|\d+|item|itens|produtos?)\b|\b(?:pedido|encomenda|pacote) incomplet[oa]\b", 2),
+    ("es_defect", r"\b(?:defectuos[oa]s?|no funciona|dej[óo] de funcionar)\b", 1.5),
+    ("es", r"\b(?:lleg[óo]|vino|recib[íi])\b[^.!?\n]{0,30}\b(?:dañad[oa]s?|rot[oa]s?|abiert[oa]s?|roto)\b|\b(?:dañad[oa]s?|estropead[oa]s?)\b|\b(?:producto|artículo|articulo|talla|color|pedido)\s+(?:\w+\s+)?(?:equivocad[oa]|incorrect[oa]|errone[oa])\b|\bno es (?:lo|el) que (?:ped[íi]|compr[ée])\b|\b(?:falta|faltan|faltaba|faltaban)\s+(?:un|una|el|la|los|las|dos|\d+|algo|artículos?|productos?)\b|\b(?:pedido|paquete) incompleto\b", 2),
+    ("fr_defect", r"\b(?:d[ée]fectueu(?:x|se|ses)|ne fonctionne (?:pas|plus))\b", 1.5),
+    ("fr", r"\b(?:endommag[ée]e?s?|cass[ée]e?s?|ab[îi]m[ée]e?s?|bris[ée]e?s?|f[êe]l[ée]e?s?)\b|\b(?:mauvais|mauvaise|mauvaises)\s+(?:article|produit|taille|couleur|teinte|mod[èe]le|pointure)\b|\b(?:article|produit)\s+(?:erron[ée]|incorrect)\b|\bpas (?:ce que|celui que|celle que) j'?ai command[ée]\b|\bil (?:me )?manque\b|\b(?:article|produit)s? manquants?\b|\b(?:colis|commande) incompl[èe]te?\b", 2),
+    ("de_defect", r"\b(?:defekt(?:e[nrsm]?)?|funktioniert (?:nicht|nicht mehr))\b", 1.5),
+    ("de", r"\b(?:besch[äa]digt(?:e[nrsm]?)?|kaputt(?:e[nrsm]?)?|zerbrochen(?:e[nrsm]?)?|zerkratzt|ausgelaufen|gebrochen)\b|\b(?:falsche[nrsm]?|verkehrte[nrsm]?)\s+(?:artikel|produkt|gr[öo](?:ß|ss)e|farbe|ware|lieferung|teil|modell|farbton)\b|\bnicht (?:das|was) (?:ich )?bestellt\b|\b(?:fehlt|fehlen|fehlende[nrsm]?)\b(?![^.!?\n]{0,30}\b(?:passwort|rechnung)\b)|\bunvollst[äa]ndig(?:e[nrsm]?)?\b", 2),
+    ("it_defect", r"\b(?:difettos[oaie]|non funziona(?: più)?)\b", 1.5),
+    ("it", r"\b(?:danneggiat[oaie]|rott[oaie]|rovinat[oaie]|graffiat[oaie]|ammaccat[oaie])\b|\b(?:articolo|prodotto|taglia|colore|modello)\s+(?:\w+\s+)?sbagliat[oaie]\b|\bnon (?:è|e) quello che ho ordinato\b|\b(?:manca|mancano|mancante|mancanti)\b|\b(?:ordine|pacco) incomplet[oa]\b", 2),
+    ("pt_defect", r"\b(?:defeituos[oa]s?|n[ãa]o funciona|parou de funcionar)\b", 1.5),
+    ("pt", r"\b(?:danificad[oa]s?|quebrad[oa]s?|estragad[oa]s?|avariad[oa]s?|amassad[oa]s?|riscad[oa]s?)\b|\b(?:produto|item|artigo|tamanho|cor|modelo)\s+(?:\w+\s+)?errad[oa]s?\b|\bn[ãa]o (?:é|e) o que (?:eu )?(?:pedi|comprei|encomendei)\b|\b(?:falta|faltam|faltando|faltou)\s+(?:um|uma|o|a|os|as|dois|\d+|item|itens|produtos?)\b|\b(?:pedido|encomenda|pacote) incomplet[oa]\b", 2),
 )
 
 SHIPPING_ISSUE = _rules(
     "shipping_issue",
-    ("en_not_arrived", r"\b(?:hasn'?t|has not|haven'?t|have not|never|didn'?t|did not|still not|not yet|still hasn'?t|still haven'?t|is yet to|has yet to|have yet to|still did not|still didn'?t|still have not)\s+(?:been\s+)?(?:arrived?|received?|got|gotten|come|came|shown up|showed up|delivered|reached me|turned up|here)\b", 2),
-    ("en_not_received_yet", r"\bnot (?:been )?(?:received|delivered|arrived)\b[^.!?\n]{0,20}\byet\b|\bstill (?:waiting|hasn'?t|have not|haven'?t|not here|no sign)\b[^.!?\n]{0,40}\b(?:order|package|parcel|delivery|shipment|item|it)\b|\bwhere is my (?:package|parcel|order|delivery|shipment)\b[^.!?\n]{0,40}\b(?:weeks?|days?|late|overdue|supposed)\b", 2),
+    ("en_not_arrived", rf"\b(?:{_ITEM}|order|orders|package|packages|parcel|parcels|shipment|delivery|purchase)\s+(?:\w+\s+){{0,2}}(?:hasn'?t|has not|haven'?t|have not|never|didn'?t|did not|still hasn'?t|still haven'?t|is yet to|has yet to|have yet to|is still not|are still not|still not|is not|isn'?t)\s+(?:yet\s+|still\s+|even\s+)?(?:been\s+)?(?:arrived?|come|came|shown up|showed up|delivered|reached me|turned up|here)\b", 2),
+    ("en_not_received", rf"\b(?:hasn'?t|has not|haven'?t|have not|never|didn'?t|did not|still not|not yet|still haven'?t|yet to|still did not|still have not)\s+(?:been\s+)?(?:received?|got|gotten|get)\s+(?:my|the|our|any|an?|this|that)\s+(?:\w+\s+){{0,2}}(?:order|orders|package|packages|parcel|parcels|shipment|delivery|item|items|purchase|products?|goods|necklace|bracelet|ring|earrings|watch|dress|shoes)\b", 2),
+    ("en_not_received_yet", r"\b(?:order|package|parcel|shipment|delivery|item|items|it)\b[^.!?\n]{0,25}\bnot (?:been )?(?:received|delivered|arrived)\b[^.!?\n]{0,20}\byet\b|\bstill (?:waiting|hasn'?t|have not|haven'?t|not here|no sign)\b[^.!?\n]{0,40}\b(?:order|package|parcel|delivery|shipment|item)\b|\bwhere is my (?:package|parcel|order|delivery|shipment)\b[^.!?\n]{0,40}\b(?:weeks?|days?|late|overdue|supposed)\b", 2),
     ("en_lost_stuck", r"\b(?:package|parcel|order|shipment|delivery|item|tracking)\s+(?:\w+\s+){0,2}(?:lost|stuck|delayed|late|missing|stolen|held up|overdue|on hold|returned to sender)\b|\blost (?:package|parcel|shipment|order|in (?:the )?(?:mail|post|transit))\b|\b(?:delayed|late|missing|lost|stolen|undelivered) (?:delivery|shipment|order|package|parcel)\b", 2),
     ("en_customs", r"\b(?:customs|import duties|import tax|held at (?:the )?(?:depot|warehouse|post office))\b", 2),
     ("en_marked_delivered", r"\b(?:says|said|shows|showed|marked|listed|states|status (?:is|says)|tracking (?:says|shows))\s+(?:as\s+|it\s+(?:was\s+|has been\s+|is\s+)?|that it (?:was|has been) )?delivered\b[^.!?\n]{0,60}\b(?:but|yet|however|not|never|no)\b", 2),
     ("en_tracking_stale", r"\btracking\b[^.!?\n]{0,40}\b(?:hasn'?t|has not|not|no|doesn'?t|does not|didn'?t)\s+(?:been\s+)?(?:updated?|moved|changed|show|work)", 2),
     ("en_should_have", r"\b(?:should have|was supposed to|were supposed to|was meant to|expected to)\s+(?:have\s+)?(?:arrived?|been delivered|be delivered|be here)\b", 1.5),
     ("en_wrong_address_delivered", r"\bdelivered to (?:the )?wrong (?:address|house|person|place)\b|\bdelivered to my neighbou?r\b", 2),
-    ("es", r"\b(?:no|a[úu]n no|todav[íi]a no|nunca|sigue sin)\s+(?:me\s+)?(?:ha|han|he|hemos|lo he|la he)?\s*(?:llegado|lleg[óo]|recibido|recib[íi]|entregado|llegar|recibir)\b|\b(?:paquete|pedido|env[íi]o)\s+(?:\w+\s+)?(?:perdid[oa]|retrasad[oa]|extraviad[oa]|atascad[oa]|retenid[oa]|demorad[oa])\b|\b(?:retraso|retrasado|extraviado|aduana|aduanas)\b|\b(?:marcado|aparece|figura|dice)\s+como\s+entregado\b", 2),
-    ("fr", r"\b(?:pas encore|jamais|toujours pas|n'?ai pas|n'?ai toujours pas|n'?est (?:toujours )?pas|ne l'?ai (?:toujours )?pas)\s+(?:été\s+)?(?:re[çc]ue?s?|arriv[ée]e?s?|livr[ée]e?s?)\b|\b(?:colis|commande|envoi|livraison)\s+(?:\w+\s+)?(?:perdue?|[ée]gar[ée]e?|bloqu[ée]e?|en retard|retard[ée]e?)\b|\b(?:retard|douane|douanes)\b|\b(?:marqu[ée]e?|indiqu[ée]e?|affich[ée]e?)\s+comme\s+livr[ée]e?\b", 2),
-    ("de", r"\b(?:nicht|noch nicht|nie|immer noch nicht|bis heute nicht)\s+(?:\w+\s+){0,2}(?:angekommen|erhalten|geliefert|zugestellt|bekommen|eingetroffen)\b|\b(?:paket|sendung|lieferung|bestellung)\s+(?:\w+\s+){0,2}(?:verloren|verschollen|versp[äa]tet|h[äa]ngt|feststeckt|verz[öo]gert)\b|\b(?:versp[äa]tung|verz[öo]gerung|lieferverz[öo]gerung|zoll|zollamt)\b|\bals zugestellt\b", 2),
-    ("it", r"\b(?:non|ancora non|mai)\s+(?:mi\s+)?(?:è|e|sono|ho)?\s*(?:ancora\s+)?(?:arrivat[oaie]|ricevut[oaie]|consegnat[oaie])\b|\b(?:pacco|ordine|spedizione|consegna)\s+(?:\w+\s+)?(?:smarrit[oa]|pers[oa]|bloccat[oa]|in ritardo|ritardat[oa])\b|\b(?:ritardo|smarrito|smarrita|dogana)\b|\brisulta consegnat[oa]\b", 2),
-    ("pt", r"\b(?:n[ãa]o|ainda n[ãa]o|nunca)\s+(?:me\s+)?(?:foi\s+)?(?:chegou|chegaram|recebi|recebido|entregue|entregou|chegar|receber)\b|\b(?:pacote|encomenda|pedido|envio|entrega)\s+(?:\w+\s+)?(?:perdid[oa]|extraviad[oa]|atrasad[oa]|pres[oa]|retid[oa]|parad[oa])\b|\b(?:atraso|atrasad[oa]|extraviad[oa]|alf[âa]ndega)\b|\b(?:consta|aparece|marcad[oa])\s+como\s+entregue\b", 2),
+    ("es", r"\b(?:pedido|paquete|env[íi]o|compra|producto|art[íi]culo)\b[^.!?\n]{0,40}\b(?:no|a[úu]n no|todav[íi]a no|nunca|sigue sin)\s+(?:me\s+)?(?:ha|han)?\s*(?:llegado|lleg[óo]|sido entregado|llegar)\b|\b(?:no|a[úu]n no|todav[íi]a no|nunca)\s+(?:he|hemos)\s+recibido\s+(?:mi|el|la|los|las|nuestro)\s+(?:\w+\s+)?(?:pedido|paquete|env[íi]o|compra|producto|art[íi]culo)|\b(?:paquete|pedido|env[íi]o)\s+(?:\w+\s+)?(?:perdid[oa]|retrasad[oa]|extraviad[oa]|atascad[oa]|retenid[oa]|demorad[oa])\b|\bretraso (?:en|de|del) (?:la |el |mi )?(?:entrega|env[íi]o|pedido|paquete)\b|\baduanas?\b|\b(?:marcado|aparece|figura|dice)\s+como\s+entregado\b", 2),
+    ("fr", r"\b(?:commande|colis|envoi|article|produit)\b[^.!?\n]{0,40}\b(?:pas encore|jamais|toujours pas|n'?est (?:toujours )?pas|n'?a (?:toujours )?pas (?:été)?)\s*(?:arriv[ée]e?|livr[ée]e?|re[çc]ue?)\b|\b(?:n'?ai (?:toujours )?pas|n'?avons pas|jamais)\s+re[çc]u\s+(?:ma|mon|la|le|les|notre)\s+(?:\w+\s+)?(?:commande|colis|envoi|article|produit|livraison)|\b(?:colis|commande|envoi|livraison)\s+(?:\w+\s+)?(?:perdue?|[ée]gar[ée]e?|bloqu[ée]e?|en retard|retard[ée]e?)\b|\bretard (?:de|du|dans la) (?:livraison|colis|commande|envoi)\b|\bdouanes?\b|\b(?:marqu[ée]e?|indiqu[ée]e?|affich[ée]e?)\s+comme\s+livr[ée]e?\b", 2),
+    ("de", r"\b(?:bestellung|paket|lieferung|sendung|ware|artikel)\b[^.!?\n]{0,60}\b(?:nicht|noch nicht|nie|immer noch nicht|bis heute nicht)\s+(?:\w+\s+){0,2}(?:angekommen|erhalten|geliefert|zugestellt|bekommen|eingetroffen)\b|\b(?:paket|sendung|lieferung|bestellung)\s+(?:\w+\s+){0,2}(?:verloren|verschollen|versp[äa]tet|h[äa]ngt|feststeckt|verz[öo]gert)\b|\blieferverz[öo]gerung\w*|\b(?:versp[äa]tete|verz[öo]gerte) (?:lieferung|zustellung|sendung)\b|\bzoll(?:amt)?\b|\bals zugestellt\b", 2),
+    ("it", r"\b(?:ordine|pacco|spedizione|articolo|prodotto)\b[^.!?\n]{0,40}\b(?:non|ancora non|mai)\s+(?:mi\s+)?(?:è|e|sono)?\s*(?:ancora\s+)?(?:arrivat[oaie]|consegnat[oaie])\b|\bnon ho (?:ancora )?ricevuto (?:il|l'|la|i|le|mio|mia) ?(?:\w+\s+)?(?:ordine|pacco|spedizione|articolo|prodotto)|\b(?:pacco|ordine|spedizione|consegna)\s+(?:\w+\s+)?(?:smarrit[oa]|pers[oa]|bloccat[oa]|in ritardo|ritardat[oa])\b|\britardo (?:nella|della|di) (?:consegna|spedizione)\b|\bdogana\b|\brisulta consegnat[oa]\b", 2),
+    ("pt", r"\b(?:pedido|encomenda|pacote|produto|compra)\b[^.!?\n]{0,40}\b(?:n[ãa]o|ainda n[ãa]o|nunca)\s+(?:me\s+)?(?:foi\s+)?(?:chegou|chegaram|entregue|entregou|chegar)\b|\b(?:n[ãa]o|ainda n[ãa]o|nunca)\s+recebi\s+(?:o|a|os|as|meu|minha)\s+(?:\w+\s+)?(?:pedido|encomenda|pacote|produto|compra)|\b(?:pacote|encomenda|pedido|envio|entrega)\s+(?:\w+\s+)?(?:perdid[oa]|extraviad[oa]|atrasad[oa]|pres[oa]|retid[oa]|parad[oa])\b|\batraso n[ao] (?:entrega|envio|pedido|encomenda)\b|\balf[âa]ndega\b|\b(?:consta|aparece|marcad[oa])\s+como\s+entregue\b", 2),
 )
 
 ORDER_CHANGE = _rules(
@@ -91,14 +100,15 @@ ORDER_CHANGE = _rules(
 
 RETURN_EXCHANGE = _rules(
     "return_exchange",
-    ("en_return", r"\b(?:return|send back|exchange|swap)\s+(?:\w+\s+){0,3}(?:item|items|product|products|order|it|them|this|these|those|purchase|necklace|bracelet|ring|earrings?|dress|shoes?|size)\b|\b(?:make|start|initiate|process|request|arrange|begin)\s+(?:a|an)\s+(?:return|exchange)\b", 2),
+    ("en_return", r"\b(?:return|send back|exchange)\s+(?:\w+\s+){0,3}(?:item|items|product|products|order|it|them|this|these|those|purchase|necklace|bracelet|ring|earrings?|dress|shoes?|size)\b|\b(?:make|start|initiate|process|request|arrange|begin)\s+(?:a|an)\s+(?:return|exchange)\b", 2),
     ("en_return_words", r"\breturns? (?:label|policy|process|procedure|form|address|authori[sz]ation|request|window|shipping)\b|\b(?:rma|exchange policy|exchange for (?:a|an|another)|(?:bigger|smaller|different|another) size)\b", 2),
-    ("en_returning", r"\b(?:returning|exchanging|exchange)\b|\bwant to return\b|\bcan I return\b", 1),
-    ("es", r"\b(?:devolver|devoluci[óo]n|devoluciones|cambiar\s+(?:\w+\s+)?(?:talla|tama[ñn]o|producto|art[íi]culo|color)|cambio de (?:talla|producto|art[íi]culo)|etiqueta de (?:env[íi]o|devoluci[óo]n))\b(?![^.!?\n]{0,20}\bdinero\b)", 2),
-    ("fr", r"\b(?:retourner|renvoyer|[ée]changer|[ée]change|retours?)\b(?![^.!?\n]{0,10}\b(?:de l'argent|du paiement)\b)", 2),
-    ("de", r"\b(?:zur[üu]cksenden|zur[üu]ckschicken|zur[üu]ckgeben|r[üu]cksendung|retoure|retournieren|umtauschen|umtausch|r[üu]ckgabe|r[üu]cksendeetikett)\b", 2),
+    ("en_returning", r"\b(?:returning|exchanging|exchange|replacement|replace)\b|\bwant to return\b|\bcan I return\b", 1),
+    ("en_replacement", r"\b(?:request|want|need|like|get|send (?:me )?)\s+(?:a|an)\s+(?:replacement|exchange|new one)\b|\b(?:replace|exchange) (?:it|this|them|the \w+|my \w+)\b", 2),
+    ("es", r"\b(?:devolver|devoluci[óo]n|devoluciones|intercambio|intercambiar|reemplazo|reemplazar|sustituci[óo]n|cambiar\s+(?:\w+\s+)?(?:talla|tama[ñn]o|producto|art[íi]culo|color)|cambio de (?:talla|producto|art[íi]culo)|etiqueta de (?:env[íi]o|devoluci[óo]n))\b(?![^.!?\n]{0,20}\bdinero\b)", 2),
+    ("fr", r"\b(?:retourner|renvoyer|[ée]changer|[ée]change|retours?|remplacement|remplacer)\b(?![^.!?\n]{0,10}\b(?:de l'argent|du paiement)\b)", 2),
+    ("de", r"\b(?:zur[üu]cksenden|zur[üu]ckschicken|zur[üu]ckgeben|r[üu]cksend\w*|retoure\w*|retournieren|umtauschen|umtausch\w*|r[üu]ckgabe\w*|ersatzger[äa]t|ersatzlieferung|austausch\w*)\b", 2),
     ("it", r"\b(?:restituire|restituzione|reso|resi|rispedire|sostituire|sostituzione|cambio (?:taglia|prodotto|articolo)|cambiare (?:la )?(?:taglia|misura))\b", 2),
-    ("pt", r"\b(?:devolver|devolu[çc][ãa]o|trocar|troca|trocas|etiqueta de devolu[çc][ãa]o)\b(?![^.!?\n]{0,20}\bdinheiro\b)", 2),
+    ("pt", r"\b(?:devolver|devolu[çc][ãa]o|trocar|troca|trocas|substitui[çc][ãa]o|substituir|etiqueta de devolu[çc][ãa]o|solicitar um retorno|retorno do produto)\b(?![^.!?\n]{0,20}\bdinheiro\b)", 2),
 )
 
 REFUND = _rules(
@@ -113,48 +123,66 @@ REFUND = _rules(
 
 PAYMENT = _rules(
     "payment",
-    ("en_charge", r"\b(?:charged|billed|debited)\s+(?:me\s+)?(?:twice|two times|double|again|wrong|incorrect|more)\b|\b(?:double|duplicate|unauthori[sz]ed|extra|unknown)\s+(?:charge|payment|transaction)s?\b", 2),
-    ("en_payment", r"\b(?:payment|payments|pay|paying|paid|checkout|invoice|invoices|receipt|billing|bill|charge|charged|transaction|declined|gift card|giftcard|voucher|promo code|discount code|coupon|credit card|debit card|paypal|apple pay|google pay|klarna|afterpay|installments?|vat)\b", 1),
-    ("es", r"\b(?:pago|pagos|pagar|pagu[ée]|cobro|cobrado|cobraron|cargo|factura|facturas|tarjeta|tarjeta de regalo|cup[óo]n|transacci[óo]n)\b", 1),
-    ("es_double", r"\b(?:cobrado|cobraron|cargaron|cobr[óo])\b[^.!?\n]{0,20}\b(?:dos veces|doble)\b", 2),
-    ("fr", r"\b(?:paiement|paiements|payer|pay[ée]|d[ée]bit[ée]e?|pr[ée]l[èe]vement|factur[ée]e?|facture|factures|carte bancaire|carte cadeau|bon d'achat|code promo|transaction)\b", 1),
-    ("fr_double", r"\bd[ée]bit[ée]e?\b[^.!?\n]{0,20}\b(?:deux fois|en double)\b", 2),
-    ("de", r"\b(?:zahlung|zahlungen|bezahlung|bezahlt|bezahlen|zahlen|abgebucht|abbuchung|rechnung|rechnungen|kreditkarte|gutschein|geschenkkarte|gutscheincode|lastschrift|[üu]berweisung|transaktion|paypal|klarna)\b", 1),
-    ("de_double", r"\b(?:doppelt|zweimal)\s+(?:\w+\s+)?(?:abgebucht|belastet|berechnet|bezahlt)\b", 2),
-    ("it", r"\b(?:pagamento|pagamenti|pagare|pagato|addebit[oa]|addebitat[oa]|fattura|fatture|carta di credito|buono regalo|carta regalo|codice sconto|transazione|bonifico)\b", 1),
-    ("it_double", r"\baddebitat[oa]\b[^.!?\n]{0,20}\b(?:due volte|doppio)\b", 2),
-    ("pt", r"\b(?:pagamento|pagamentos|pagar|paguei|pago|cobran[çc]a|cobrad[oa]|fatura|faturas|nota fiscal|boleto|pix|cart[ãa]o|vale[- ]presente|cupom|transa[çc][ãa]o)\b", 1),
-    ("pt_double", r"\bcobrad[oa]\b[^.!?\n]{0,20}\b(?:duas vezes|em dobro)\b", 2),
+    ("en_charge", r"\b(?:charged|billed|debited)\s+(?:me\s+)?(?:twice|two times|double|again|wrong|incorrect|more|too much)\b|\b(?:double|duplicate|unauthori[sz]ed|extra|unknown|incorrect|wrong|unexpected)\s+(?:charges?|payments?|transactions?|billing|invoice|amount)\b|\bovercharged?\b", 2),
+    ("en_payment_problem", r"\b(?:payment|card|transaction|checkout)\s+(?:\w+\s+)?(?:failed|declined|rejected|did ?n[o']t go through|error|issue|problem|not (?:going through|accepted|working))\b|\b(?:billing|invoice|payment)\s+(?:issue|error|problem|question|discrepanc\w*|details|information|method|address)\b|\b(?:update|change)\s+(?:my\s+)?(?:payment|billing|card)\s+(?:details|information|method|info)\b|\bpayment methods?\b|\bgift ?cards?\b", 2),
+    ("en_payment", r"\b(?:payment|payments|pay|paying|paid|invoice|invoices|receipt|billing|bill|charges?|transaction|declined|voucher|promo code|discount code|coupon|credit card|debit card|paypal|apple pay|google pay|klarna|afterpay|installments?|vat)\b", 1),
+    ("es", r"\b(?:pago|pagos|pagar|pagu[ée]|cobro|cobros|cobrado|cobraron|cargo|cargos|factura|facturas|facturaci[óo]n|facturad[oa]|tarjeta|cup[óo]n|transacci[óo]n|tarifa|tarifas)\b", 1),
+    ("es_strong", r"\b(?:error|discrepancia|problema|irregularidad)(?:es)? (?:en|de|con) (?:la |mi |el )?(?:facturaci[óo]n|factura|cobro|pago)\b|\b(?:cobrado|cobraron|cargaron|cobr[óo])\b[^.!?\n]{0,20}\b(?:dos veces|doble|de m[áa]s)\b|\b(?:cobro|cargo)s? (?:indebido|duplicado|incorrecto|no autorizado)s?\b|\b(?:pago|tarjeta) (?:rechazad[oa]|fallid[oa])\b|\bdiscrepancia en la facturaci[óo]n\b|\btarjeta de regalo\b|\bm[ée]todos? de pago\b", 2),
+    ("fr", r"\b(?:paiement|paiements|payer|pay[ée]|d[ée]bit[ée]e?|pr[ée]l[èe]vement|factur[ée]e?|facture|factures|facturation|carte bancaire|bon d'achat|code promo|transaction)\b", 1),
+    ("fr_strong", r"\b(?:erreur|probl[èe]me|[ée]cart|anomalie)s? (?:de|dans (?:la|ma)|sur (?:la|ma)) (?:facturation|facture|paiement)\b|\bd[ée]bit[ée]e?\b[^.!?\n]{0,20}\b(?:deux fois|en double|à tort)\b|\b(?:paiement|carte) (?:refus[ée]e?|[ée]chou[ée]e?)\b|\berreur de facturation\b|\bcarte cadeau\b|\bmoyens? de paiement\b", 2),
+    ("de", r"\b(?:zahlung\w*|bezahlung|bezahlt|bezahlen|zahlen|abgebucht|abbuchung\w*|rechnung\w*|abrechnung\w*|kreditkarte|gutschein\w*|lastschrift|[üu]berweisung|transaktion|paypal|klarna|geb[üu]hr\w*|kosten)\b", 1),
+    ("de_strong", r"\b(?:rechnungs|abrechnungs|zahlungs)(?:fehler|problem|abweichung|frage|unstimmigkeit|diskrepanz)\w*|\bunstimmigkeit\w*\b[^.!?\n]{0,60}\b(?:rechnung|abrechnung)\w*|\b(?:doppelt|zweimal)\s+(?:\w+\s+)?(?:abgebucht|belastet|berechnet|bezahlt)\b|\b(?:zahlung|karte) (?:\w+ )?(?:abgelehnt|fehlgeschlagen)\b|\b(?:falsche|fehlerhafte) (?:rechnung|abrechnung|abbuchung)\b|\bgeschenkkarte\b|\bzahlungsm(?:ethode|ittel|[öo]glichkeit)\w*\b", 2),
+    ("it", r"\b(?:pagamento|pagamenti|pagare|pagato|addebit[oia]|addebitat[oa]|fattura|fatture|fatturazione|carta di credito|codice sconto|transazione|bonifico)\b", 1),
+    ("it_strong", r"\b(?:errore|problema|discrepanza|anomalia)(?: \w+)? (?:di|nella|nel|con (?:la|il)) (?:fatturazione|fattura|pagamento|addebito)\b|\baddebitat[oa]\b[^.!?\n]{0,20}\b(?:due volte|doppio)\b|\b(?:pagamento|carta) (?:rifiutat[oa]|non riuscit[oa])\b|\berrore (?:di|nella) fatturazione\b|\b(?:buono|carta) regalo\b|\bmetodi di pagamento\b", 2),
+    ("pt", r"\b(?:pagamento|pagamentos|pagar|paguei|pago|cobran[çc]as?|cobrad[oa]|fatura|faturas|faturamento|nota fiscal|boleto|pix|cart[ãa]o|cupom|transa[çc][ãa]o)\b", 1),
+    ("pt_strong", r"\b(?:erro|problema|discrep[âa]ncia)s? (?:de|na|no|com (?:a|o)) (?:faturamento|fatura|cobran[çc]a|pagamento)\b|\bcobrad[oa]\b[^.!?\n]{0,20}\b(?:duas vezes|em dobro|a mais)\b|\bcobran[çc]a (?:indevida|duplicada|incorreta)\b|\b(?:pagamento|cart[ãa]o) (?:recusad[oa]|falhou)\b|\bvale[- ]presente\b|\bformas? de pagamento\b", 2),
 )
 
 ACCOUNT = _rules(
     "account",
-    ("en_login", r"\b(?:log ?in|login|logging in|sign ?in|signing in|password|username|user name|two[- ]factor|2fa|verification code|locked out|hacked|compromised|reset link|account)\b", 1),
-    ("en_account_action", r"\b(?:create|delete|close|open|register|deactivate|edit|update|change|recover|reset|access|unlock|merge|switch)\s+(?:\w+\s+){0,2}(?:account|password|profile|username|e-?mail address)\b|\b(?:can'?t|cannot|unable to|couldn'?t) (?:log ?in|sign ?in|access my account|register)\b", 2),
+    ("en_login", r"\b(?:log ?in|login|logging in|sign ?in|signing in|password|username|user name|two[- ]factor|2fa|verification code|locked out|hacked|compromised|reset link|account|profile|register|registration)\b", 1),
+    ("en_account_action", r"\b(?:create|delete|close|open|register|deactivate|edit|update|change|recover|reset|access|unlock|merge|switch|forgot|forgotten)\s+(?:\w+\s+){0,2}(?:account|password|profile|username|e-?mail address)\b|\b(?:can'?t|cannot|unable to|couldn'?t) (?:log ?in|sign ?in|access my account|register)\b|\baccount (?:was |has been )?(?:hacked|locked|blocked|suspended|compromised)\b", 2),
     ("es", r"\b(?:cuenta|contrase[ñn]a|iniciar sesi[óo]n|inicio de sesi[óo]n|registrarme|registro|usuario|perfil|hackead[oa]|acceder)\b", 1),
+    ("es_strong", r"\b(?:error|discrepancia|problema|irregularidad)(?:es)? (?:en|de|con) (?:la |mi |el )?(?:facturaci[óo]n|factura|cobro|pago)\b|\b(?:olvid[ée]|restablecer|cambiar|recuperar) (?:mi |la )?contrase[ñn]a\b|\bno (?:puedo|consigo) (?:iniciar sesi[óo]n|acceder a mi cuenta|entrar)\b|\b(?:crear|eliminar|borrar|cerrar) (?:mi |una )?cuenta\b", 2),
     ("fr", r"\b(?:compte|mot de passe|connexion|me connecter|identifiant|inscription|m'inscrire|profil|pirat[ée])\b", 1),
+    ("fr_strong", r"\b(?:erreur|probl[èe]me|[ée]cart|anomalie)s? (?:de|dans (?:la|ma)|sur (?:la|ma)) (?:facturation|facture|paiement)\b|\b(?:oubli[ée]|r[ée]initialiser|changer|r[ée]cup[ée]rer) (?:mon |le )?mot de passe\b|\b(?:impossible de|je ne (?:peux|parviens) pas (?:à )?)(?:me connecter|acc[ée]der à mon compte)\b|\b(?:cr[ée]er|supprimer|fermer) (?:mon |un )?compte\b", 2),
     ("de", r"\b(?:konto|kundenkonto|benutzerkonto|passwort|kennwort|anmelden|anmeldung|einloggen|registrieren|registrierung|benutzername|profil|gehackt)\b", 1),
+    ("de_strong", r"\b(?:rechnungs|abrechnungs|zahlungs)(?:fehler|problem|abweichung|frage|unstimmigkeit|diskrepanz)\w*|\bunstimmigkeit\w*\b[^.!?\n]{0,60}\b(?:rechnung|abrechnung)\w*|\b(?:passwort|kennwort) (?:vergessen|zur[üu]cksetzen|[äa]ndern)\b|\b(?:kann mich nicht|nicht) (?:anmelden|einloggen)\b|\b(?:konto|kundenkonto) (?:l[öo]schen|erstellen|anlegen|gesperrt|gehackt)\b", 2),
     ("it", r"\b(?:account|password|accesso|accedere|registrazione|registrarmi|profilo|nome utente|hackerat[oa])\b", 1),
-    ("pt", r"\b(?:conta|senha|login|entrar na|cadastro|cadastrar|registro|perfil|usu[áa]rio|hackead[oa]|invadid[oa])\b", 1),
+    ("it_strong", r"\b(?:errore|problema|discrepanza|anomalia)(?: \w+)? (?:di|nella|nel|con (?:la|il)) (?:fatturazione|fattura|pagamento|addebito)\b|\b(?:dimenticato|reimpostare|cambiare|recuperare) (?:la )?password\b|\bnon riesco (?:ad? )?(?:accedere|entrare)\b|\b(?:creare|eliminare|chiudere) (?:il mio |un )?account\b", 2),
+    ("pt", r"\b(?:conta|senha|login|cadastro|cadastrar|registro|perfil|usu[áa]rio|hackead[oa]|invadid[oa])\b", 1),
+    ("pt_strong", r"\b(?:erro|problema|discrep[âa]ncia)s? (?:de|na|no|com (?:a|o)) (?:faturamento|fatura|cobran[çc]a|pagamento)\b|\b(?:esqueci|redefinir|alterar|recuperar) (?:a |minha )?senha\b|\bn[ãa]o consigo (?:entrar|acessar|fazer login)\b|\b(?:criar|excluir|apagar|encerrar) (?:minha |uma )?conta\b", 2),
 )
 
 PRODUCT_QUESTION = _rules(
     "product_question",
-    ("en_stock", r"\b(?:in stock|out of stock|back in stock|restock|restocking|sold out|available|availability|pre-?order)\b", 1.5),
-    ("en_attributes", r"\b(?:ingredients?|vegan|cruelty[- ]free|hypoallergenic|fragrance[- ]free|paraben|nickel|sterling silver|gold[- ]plated|solid gold|waterproof|water[- ]resistant|material|materials|made of|size (?:guide|chart)|what size|which size|sizing|fit|shade|shades|skin type|sensitive skin|allerg\w*|recommend\w*|suggest (?:a|an|some)|gift (?:idea|set|wrap\w*)|engrav\w*)\b", 1.5),
-    ("en_shipping_info", r"\b(?:do you (?:ship|deliver)|ship(?:ping)? to|international (?:shipping|delivery)|shipping (?:costs?|rates?|fees?|times?|options?|methods?)|delivery (?:costs?|times?|options?|methods?)|how long does (?:shipping|delivery) take|how much (?:is|does) (?:shipping|delivery)|free shipping)\b", 1.5),
-    ("en_prepurchase", r"\b(?:thinking (?:about|of) (?:buying|ordering|getting)|planning (?:to|on) (?:buy|order|purchase)|before (?:I|we) (?:buy|order|purchase)|want(?:ed)? to (?:buy|order|purchase)|place an order|(?:do|does) (?:you|it|this|they) (?:have|come|contain|sell|carry|offer|make))\b", 1.5),
-    ("es", r"\b(?:tienen|disponible|disponibles|disponibilidad|en stock|agotad[oa]|ingredientes|talla|tallas|gu[íi]a de tallas|tono|tonos|material|recomiend\w*|recomendaci[óo]n|env[íi]an a|gastos de env[íi]o|costo de env[íi]o|cu[áa]nto tarda|quisiera comprar|quiero comprar)\b", 1.5),
-    ("fr", r"\b(?:avez-vous|disponible|disponibles|disponibilit[ée]|en stock|rupture de stock|ingr[ée]dients?|taille|tailles|guide des tailles|teinte|teintes|mati[èe]re|conseill\w*|recommand\w*|livrez-vous|frais de (?:port|livraison)|d[ée]lai de livraison|je voudrais acheter|souhaite acheter)\b", 1.5),
-    ("de", r"\b(?:haben sie|auf lager|vorr[äa]tig|verf[üu]gbar|verf[üu]gbarkeit|ausverkauft|inhaltsstoffe|gr[öo](?:ß|ss)e|gr[öo](?:ß|ss)entabelle|farbton|material|empfehl\w*|liefern sie|versandkosten|lieferzeit|kaufen m[öo]chte|m[öo]chte (?:\w+ )?kaufen)\b", 1.5),
-    ("it", r"\b(?:avete|disponibile|disponibili|disponibilit[àa]|esaurit[oa]|ingredienti|taglia|taglie|guida alle taglie|tonalit[àa]|materiale|consigli\w*|spedite|costi di spedizione|tempi di consegna|vorrei acquistare|vorrei comprare)\b", 1.5),
-    ("pt", r"\b(?:voc[êe]s t[êe]m|tem em estoque|dispon[íi]ve(?:l|is)|disponibilidade|esgotad[oa]|ingredientes|tamanho|tamanhos|tabela de medidas|tom|tons|material|recomend\w*|enviam para|frete|prazo de entrega|gostaria de comprar|quero comprar)\b", 1.5),
+    ("en_interest", r"\b(?:(?:i am|i'm|we are|we're) interested in|(?:more )?information (?:about|on) (?:your|the) (?:\w+ )?(?:products?|services?|range|collection|models?|items?)|(?:send|provide|give) (?:me |us )?(?:a )?(?:quote|quotation|pricing|price list))\b", 1),
+    ("en_stock", r"\b(?:in stock|out of stock|back in stock|restock\w*|sold out|pre-?order|still available|available in|availability of)\b", 2),
+    ("en_attributes", r"\b(?:price|prices|pricing|how much (?:is|are|does|do)|quote|ingredients?|vegan|cruelty[- ]free|hypoallergenic|fragrance[- ]free|paraben\w*|nickel|sterling silver|gold[- ]plated|solid gold|waterproof|water[- ]resistant|materials?|made of|made from|size (?:guide|chart)|what size|which size|sizing|true to size|shades?|skin type|sensitive skin|allerg\w*|recommend\w*|gift (?:idea|set|wrap\w*)|engrav\w*|dimensions|measurements|compatible)\b", 1),
+    ("en_attribute_question", r"\b(?:is|are|does|do)\s+(?:it|this|these|they|the \w+)\s+(?:\w+\s+)?(?:vegan|cruelty[- ]free|hypoallergenic|waterproof|water[- ]resistant|real|solid|sterling|nickel[- ]free|suitable|safe|adjustable|true to size|run (?:small|large)|come (?:in|with))\b|\bwhat (?:size|shade|colou?r|material)\b|\bwhich (?:size|shade|colou?r|one)\b", 2),
+    ("en_shipping_info", r"\b(?:do you (?:ship|deliver)|ship(?:ping)? to|international (?:shipping|delivery)|shipping (?:costs?|rates?|fees?|times?|options?|methods?)|delivery (?:costs?|times?|options?|methods?)|how long does (?:shipping|delivery) take|how much (?:is|does|for) (?:shipping|delivery)|free shipping)\b", 2),
+    ("en_prepurchase", r"\b(?:thinking (?:about|of) (?:buying|ordering|getting|purchasing)|planning (?:to|on) (?:buy|order|purchase)|before (?:I|we) (?:buy|order|purchase)|(?:want|would like|'d like|wish|intend|interested in)(?:ed)? (?:to )?(?:buy|buying|order(?:ing)? (?:a|an|the|some|two|\d)|purchas\w+)|place an order|(?:do|does) (?:you|your (?:store|shop)) (?:have|sell|carry|offer|stock)|(?:does|do) (?:it|this|they|the \w+) (?:come|contain))\b", 2),
+    ("es_interest", r"\b(?:estoy interesad[oa]s? en|estamos interesad[oa]s en|me gustar[íi]a (?:saber|conocer|recibir) (?:m[áa]s )?(?:informaci[óo]n|detalles)|(?:m[áa]s )?informaci[óo]n (?:sobre|acerca de) (?:su|sus|el|la|los|las)|precios? (?:de|del|para))\b", 1),
+    ("es", r"\b(?:precio|precios|cu[áa]nto cuesta|cotizaci[óo]n|disponible|disponibles|disponibilidad|ingredientes|talla|tallas|tono|tonos|material|materiales|recomiend\w*|recomendaci[óo]n)\b", 1),
+    ("es_strong", r"\b(?:error|discrepancia|problema|irregularidad)(?:es)? (?:en|de|con) (?:la |mi |el )?(?:facturaci[óo]n|factura|cobro|pago)\b|\b(?:tienen|hay) (?:\w+ ){0,3}(?:en stock|disponible)|\b(?:agotad[oa]|en stock|gu[íi]a de tallas|qu[ée] talla|env[íi]an a|gastos de env[íi]o|costo de env[íi]o|cu[áa]nto tarda el env[íi]o|(?:quisiera|quiero|me gustar[íi]a|estoy interesad[oa] en) (?:comprar|adquirir|pedir))\b", 2),
+    ("fr_interest", r"\b(?:je suis int[ée]ress[ée]e? par|nous sommes int[ée]ress[ée]s par|(?:des|plus d')informations? (?:sur|concernant) (?:votre|vos|le|la|les)|j'aimerais (?:savoir|conna[îi]tre|en savoir))\b", 1),
+    ("fr", r"\b(?:prix|tarifs?|combien co[ûu]te|devis|disponible|disponibles|disponibilit[ée]|ingr[ée]dients?|taille|tailles|teinte|teintes|mati[èe]re|recommand\w*)\b", 1),
+    ("fr_strong", r"\b(?:erreur|probl[èe]me|[ée]cart|anomalie)s? (?:de|dans (?:la|ma)|sur (?:la|ma)) (?:facturation|facture|paiement)\b|\b(?:avez-vous|en stock|rupture de stock|guide des tailles|quelle taille|livrez-vous|frais de (?:port|livraison)|d[ée]lai de livraison|(?:je voudrais|je souhaite|j'aimerais|int[ée]ress[ée]e? par) (?:l'achat|acheter|commander))\b", 2),
+    ("de_interest", r"\b(?:interessiere(?:n)? (?:mich|uns) f[üu]r|informationen (?:über|zu) (?:das|den|die|ihr\w*|dem)|m[öo]chte (?:gerne )?wissen)\b", 1),
+    ("de", r"\b(?:preis\w*|was kostet|angebot|verf[üu]gbar|verf[üu]gbarkeit|inhaltsstoffe|gr[öo](?:ß|ss)e|farbton|material|empfehl\w*)\b", 1),
+    ("de_strong", r"\b(?:rechnungs|abrechnungs|zahlungs)(?:fehler|problem|abweichung|frage|unstimmigkeit|diskrepanz)\w*|\bunstimmigkeit\w*\b[^.!?\n]{0,60}\b(?:rechnung|abrechnung)\w*|\b(?:haben sie (?:\w+ ){0,3}(?:auf lager|vorr[äa]tig|noch)|auf lager|vorr[äa]tig|ausverkauft|gr[öo](?:ß|ss)entabelle|welche gr[öo](?:ß|ss)e|liefern sie|versandkosten|lieferzeit|(?:m[öo]chte|w[üu]rde gerne|interessiere mich f[üu]r) (?:\w+ ){0,3}(?:kaufen|bestellen|erwerben))\b", 2),
+    ("it_interest", r"\b(?:sono interessat[oa] a|siamo interessati a|(?:maggiori |ulteriori )?informazioni (?:su|sul|sulla|sui|riguardo)|vorrei sapere)\b", 1),
+    ("it", r"\b(?:prezzo|prezzi|quanto costa|preventivo|disponibile|disponibili|disponibilit[àa]|ingredienti|taglia|taglie|tonalit[àa]|materiale|consigli\w*)\b", 1),
+    ("it_strong", r"\b(?:errore|problema|discrepanza|anomalia)(?: \w+)? (?:di|nella|nel|con (?:la|il)) (?:fatturazione|fattura|pagamento|addebito)\b|\b(?:avete (?:\w+ ){0,3}disponibil|esaurit[oa]|guida alle taglie|che taglia|spedite|costi di spedizione|tempi di consegna|(?:vorrei|desidero|sono interessat[oa] a) (?:acquistare|comprare|ordinare))\b", 2),
+    ("pt_interest", r"\b(?:estou interessad[oa] em|estamos interessados em|(?:mais )?informa[çc](?:[ãa]o|[õo]es) sobre (?:o|a|os|as|seu|sua|seus|suas)|gostaria de saber)\b", 1),
+    ("pt", r"\b(?:pre[çc]o|pre[çc]os|quanto custa|or[çc]amento|dispon[íi]ve(?:l|is)|disponibilidade|ingredientes|tamanho|tamanhos|material|recomend\w*)\b", 1),
+    ("pt_strong", r"\b(?:erro|problema|discrep[âa]ncia)s? (?:de|na|no|com (?:a|o)) (?:faturamento|fatura|cobran[çc]a|pagamento)\b|\b(?:voc[êe]s t[êe]m|tem em estoque|em estoque|esgotad[oa]|tabela de medidas|qual tamanho|enviam para|frete|prazo de entrega|(?:gostaria de|quero|estou interessad[oa] em) (?:comprar|adquirir|encomendar))\b", 2),
 )
 
 COMPLAINT = _rules(
     "complaint",
     ("en_complaint", r"\b(?:complain|complaint|complaints|complaining|grievance)\b", 2),
-    ("en_escalate", r"\b(?:escalate|escalation|(?:speak|talk) (?:to|with) (?:a|your|the) (?:manager|supervisor|someone in charge)|your manager|your supervisor)\b", 2),
+    ("en_escalate", r"\b(?:escalate (?:this|my|the) (?:complaint|case|matter|issue)|(?:speak|talk) (?:to|with) (?:a|your|the) (?:manager|supervisor|someone in charge)|your manager|your supervisor)\b", 2),
     ("en_unhappy", r"\b(?:unacceptable|outrageous|ridiculous|disgusted|disgraceful|appalling|appalled|furious|terrible (?:service|experience|customer service)|worst (?:service|experience|customer service)|poor (?:service|customer service)|rude|unprofessional|incompetent)\b|\b(?:very|extremely|really|so|deeply|totally|completely)\s+(?:disappointed|unhappy|frustrated|dissatisfied|upset|angry|annoyed)\b|\bnot (?:happy|satisfied) with (?:the |your )?(?:service|support|response|way)\b", 1.5),
     ("en_ignored", r"\b(?:nobody|no one|no-one|none of you)\s+(?:has\s+|have\s+)?(?:answered|replied|responded|got back|gotten back|called|helped)\b|\b(?:still )?no (?:answer|response|reply)\b|\b(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time (?:I|i'?m|i have|i am)\b|\bI have (?:written|emailed|called|contacted you) (?:\w+ ){0,2}(?:times|twice|already)\b", 2),
     ("es", r"\b(?:queja|quejas|quejarme|reclamaci[óo]n|reclamo|inaceptable|decepcionad[oa]|indignad[oa]|p[ée]simo|vergonzoso|nadie (?:me )?(?:ha )?respond\w*|hablar con (?:un|el|su) (?:gerente|supervisor|responsable))\b", 2),
@@ -166,19 +194,21 @@ COMPLAINT = _rules(
 
 FEEDBACK = _rules(
     "feedback",
-    ("en_praise", r"\b(?:love|loved|loving|adore|amazing|awesome|excellent|fantastic|wonderful|brilliant|outstanding|superb|impressed|delighted|thrilled|beautiful)\b|\b(?:great|good|fast|quick|friendly|helpful) (?:service|job|work|experience|support|team|quality|delivery|shipping)\b|\b(?:very|so|really) (?:happy|pleased|satisfied)\b|\bkeep up the good work\b", 1),
-    ("en_suggest", r"\b(?:suggestion|suggestions|feedback|review|reviews|would be (?:nice|great|helpful) if|you should (?:add|offer|consider|make)|it would be great)\b", 1),
-    ("es", r"\b(?:me encant[aó]|encantad[oa]|excelente|genial|maravillos[oa]|estupend[oa]|sugerencia|felicitar|felicidades|opini[óo]n|muy content[oa])\b", 1),
-    ("fr", r"\b(?:j'adore|ador[ée]|excellent|excellente|g[ée]nial|magnifique|suggestion|bravo|f[ée]licitations|avis|tr[èe]s satisfait|ravie?)\b", 1),
-    ("de", r"\b(?:toll|super|begeistert|wunderbar|hervorragend|ausgezeichnet|vorschlag|anregung|feedback|lob|sehr zufrieden)\b", 1),
-    ("it", r"\b(?:adoro|ottimo|ottima|fantastico|fantastica|meraviglios[oa]|suggerimento|complimenti|molto soddisfatt[oa]|recensione)\b", 1),
-    ("pt", r"\b(?:adorei|amei|excelente|[óo]timo|[óo]tima|maravilhos[oa]|sugest[ãa]o|parab[ée]ns|muito satisfeit[oa]|avalia[çc][ãa]o)\b", 1),
+    ("en_praise_strong", r"\b(?:love|loved|adore|really like)\s+(?:the|my|your|it|this|these|them|everything)\b|\bthank(?:s| you)(?: (?:so|very) much)? for (?:the|my|such a|such) (?:great|wonderful|excellent|fast|quick|lovely|beautiful|amazing|fantastic|perfect)\b|\b(?:great|excellent|amazing|fantastic|wonderful|outstanding|quick|fast|friendly|helpful) (?:service|job|work|experience|support|team|quality)\b|\bkeep up the good work\b|\b(?:just )?want(?:ed)? to (?:say|let you know) (?:thank|how (?:much|happy))", 2),
+    ("en_praise", r"\b(?:amazing|awesome|excellent|fantastic|wonderful|brilliant|outstanding|superb|impressed|delighted|thrilled|beautiful|gorgeous|stunning|perfect)\b", 1),
+    ("en_suggest", r"\b(?:(?:a|one|my|some) (?:suggestion|feedback)|would be (?:nice|great|helpful) if|you should (?:add|offer|consider|make|stock|sell)|it would be great (?:if|to)|leave a review|write a review)\b", 2),
+    ("en_suggest_word", r"\b(?:suggestion|suggestions|feedback|review)\b", 1),
+    ("es", r"\b(?:me encant[aó]|encantad[oa]|excelente|genial|maravillos[oa]|estupend[oa]|sugerencia|felicitar|felicidades|muy content[oa])\b", 1),
+    ("fr", r"\b(?:j'adore|ador[ée]|excellent|excellente|g[ée]nial|magnifique|suggestion|bravo|f[ée]licitations|tr[èe]s satisfaite?|ravie?)\b", 1),
+    ("de", r"\b(?:toll|begeistert|wunderbar|hervorragend|ausgezeichnet|vorschlag|anregung|lob|sehr zufrieden)\b", 1),
+    ("it", r"\b(?:adoro|ottimo|ottima|fantastico|fantastica|meraviglios[oa]|suggerimento|complimenti|molto soddisfatt[oa])\b", 1),
+    ("pt", r"\b(?:adorei|amei|excelente|[óo]timo|[óo]tima|maravilhos[oa]|sugest[ãa]o|parab[ée]ns|muito satisfeit[oa])\b", 1),
 )
 
 MERCHANT = _rules(
     "merchant",
     ("en_seller", r"\b(?:my|our) (?:store|shop|storefront|listings?|inventory|seller account|merchant account|products? listings?|catalog(?:ue)?)\b|\bseller (?:account|center|centre|dashboard|portal|fees?|support|rating|performance)\b|\bas a (?:seller|merchant|vendor)\b|\b(?:merchant|vendor) (?:account|center|centre|support|dashboard)\b", 2),
-    ("en_settlement", r"\b(?:settlement|settlements|payout|payouts|withdraw(?:al|als)?|withdrawing)\b[^.!?\n]{0,40}\b(?:funds?|earnings|balance|sales|account|money|store|shop|pending|failed|delayed)?|\blisting (?:was |has been |got )?(?:removed|rejected|suspended|taken down|blocked)\b|\b(?:upload|list|add) (?:my |new )?products\b", 2),
+    ("en_settlement", r"\b(?:settlement|settlements|payout|payouts)\b|\bwithdraw(?:al|als|ing)?\s+(?:of\s+)?(?:my\s+|the\s+)?(?:funds?|earnings|balance|sales|revenue|proceeds)\b|\blisting (?:was |has been |got )?(?:removed|rejected|suspended|taken down|blocked)\b|\b(?:upload|list|add) (?:my |new )?products\b", 2),
     ("es", r"\b(?:mi tienda|vendedor(?:es)?|cuenta de vendedor|retiro de fondos|liquidaci[óo]n|mis publicaciones|mi inventario)\b", 2),
     ("fr", r"\b(?:ma boutique|vendeur|compte vendeur|versement|retrait des fonds|mes annonces|mon inventaire)\b", 2),
     ("de", r"\b(?:mein shop|meinen shop|h[äa]ndlerkonto|verk[äa]uferkonto|als verk[äa]ufer|auszahlung|meine angebote|mein inventar)\b", 2),
@@ -188,7 +218,7 @@ MERCHANT = _rules(
 
 DISPUTE = _rules(
     "dispute",
-    ("en_dispute", r"\b(?:dispute|disputes|mediation|mediate|buyer protection|a-to-z|open (?:a )?(?:case|claim))\b", 2),
+    ("en_dispute", r"(?<!billing )(?<!charge )(?<!payment )\b(?:dispute|disputes|mediation|mediate|buyer protection|a-to-z|open (?:a )?(?:case|claim))\b(?! (?:a |the |this |my )?(?:charge|payment|transaction|bill|invoice))", 2),
     ("en_other_party", r"\bthe (?:seller|vendor|merchant|buyer)\s+(?:\w+\s+)?(?:refuses|refused|won'?t|will not|doesn'?t|does not|didn'?t|did not|isn'?t|is not|never|ignores|ignored|scammed|cheated|keeps)\b|\b(?:scam|scammed|scammer|fraudulent seller)\b", 2),
     ("es", r"\b(?:disputa|mediaci[óo]n|el vendedor no|el comprador no)\b", 2),
     ("fr", r"\b(?:litige|m[ée]diation|le vendeur ne|l'acheteur ne)\b", 2),
@@ -199,12 +229,12 @@ DISPUTE = _rules(
 
 ORDER_STATUS = _rules(
     "order_status",
-    ("en_where", r"\bwhere(?:'s| is| are)\s+(?:my|the|our)\s+(?:\w+\s+)?(?:order|package|parcel|delivery|shipment|item|items|purchase)\b|\b(?:track|tracking|trace)\b|\b(?:has|have|did) (?:my|the) (?:order|package|parcel|item)s? (?:shipped|been shipped|been dispatched|left)\b|\b(?:order|shipping|delivery) (?:status|confirmation|update)\b|\bwhen will (?:my|the|it|they)\b[^.!?\n]{0,30}\b(?:arrive|ship|be delivered|be shipped|be dispatched)\b|\b(?:status of|update on) (?:my|the) (?:order|delivery|package|shipment)\b", 2),
-    ("es", r"\b(?:d[óo]nde est[áa] (?:mi|el) (?:pedido|paquete|env[íi]o)|seguimiento|rastrear|rastreo|estado (?:de|del) (?:mi )?pedido|cu[áa]ndo (?:llega|llegar[áa]|enviar[áa]n))\b", 2),
-    ("fr", r"\b(?:o[ùu] (?:en )?est ma commande|o[ùu] est mon colis|suivi|suivre (?:ma|mon)|[ée]tat de (?:ma|la) commande|quand (?:vais-je|est-ce que je vais) recevoir|quand (?:sera|arrivera))\b", 2),
-    ("de", r"\b(?:wo ist (?:meine|mein|die|das) (?:bestellung|paket|lieferung|sendung)|sendungsverfolgung|sendungsnummer|trackingnummer|tracking|status (?:meiner|der) bestellung|wann (?:kommt|wird|kann ich)|versandbest[äa]tigung)\b", 2),
-    ("it", r"\b(?:dov'?(?:è|e) il mio (?:ordine|pacco)|tracciamento|tracciare|tracking|stato (?:del|dell'|di) (?:mio )?ordine|quando arriver[àa]|quando (?:verr[àa]|sar[àa]) spedit[oa])\b", 2),
-    ("pt", r"\b(?:onde est[áa] (?:o )?meu (?:pedido|pacote)|onde est[áa] a minha encomenda|rastreio|rastreamento|rastrear|c[óo]digo de rastreio|status do (?:meu )?pedido|estado da (?:minha )?encomenda|quando (?:vai )?chega(?:r|r[áa]))\b", 2),
+    ("en_where", r"\bwhere(?:'s| is| are)\s+(?:my|the|our)\s+(?:\w+\s+)?(?:order|package|parcel|delivery|shipment|item|items|purchase)\b|\b(?:track|trace)\s+(?:my|the|an?|our|this)\s+(?:\w+\s+)?(?:order|package|parcel|shipment|delivery|purchase)s?\b|\btracking (?:number|code|link|info(?:rmation)?|page|status|details|id)\b|\b(?:has|have|did) (?:my|the) (?:order|package|parcel|item)s? (?:shipped|been shipped|been dispatched|left)\b|\b(?:order|shipping|delivery) (?:status|confirmation|update)\b|\bwhen will (?:my|the|it|they)\b[^.!?\n]{0,30}\b(?:arrive|ship|be delivered|be shipped|be dispatched)\b|\b(?:status of|update on) (?:my|the) (?:order|delivery|package|shipment)\b", 2),
+    ("es", r"\bd[óo]nde est[áa] (?:mi|el) (?:pedido|paquete|env[íi]o)\b|\b(?:n[úu]mero|c[óo]digo) de seguimiento\b|\bseguimiento (?:de|del) (?:mi )?(?:pedido|paquete|env[íi]o)\b|\brastrear (?:mi|el) (?:pedido|paquete|env[íi]o)\b|\bestado (?:de|del) (?:mi )?pedido\b|\bcu[áa]ndo (?:llegar[áa]|llega|enviar[áa]n|env[íi]an) (?:mi|el) (?:pedido|paquete)\b", 2),
+    ("fr", r"\bo[ùu] (?:en )?est (?:ma commande|mon colis|mon envoi)\b|\bnum[ée]ro de suivi\b|\bsuivi (?:de|du) (?:ma |mon |la |le )?(?:commande|colis|livraison|envoi)\b|\bsuivre (?:ma commande|mon colis)\b|\b[ée]tat de (?:ma|la) commande\b|\bquand (?:vais-je recevoir|est-ce que je vais recevoir|(?:sera|arrivera) (?:ma commande|mon colis))\b", 2),
+    ("de", r"\bwo (?:ist|bleibt) (?:meine|mein|die|das) (?:bestellung|paket|lieferung|sendung)\b|\bsendungsverfolgung\w*|\bsendungsnummer\b|\btracking-?(?:nummer|link|code)\b|\bstatus (?:meiner|der) bestellung\b|\bwann (?:kommt|wird|erhalte ich) (?:meine|mein|die|das) (?:bestellung|paket|lieferung)\b|\bversandbest[äa]tigung\b", 2),
+    ("it", r"\bdov'?(?:è|e) il mio (?:ordine|pacco)\b|\bnumero di (?:tracciamento|tracking|spedizione)\b|\btracciare il (?:mio )?(?:ordine|pacco)\b|\bstato (?:del|dell') ?(?:mio )?ordine\b|\bquando arriver[àa] il (?:mio )?(?:ordine|pacco)\b|\bquando (?:verr[àa]|sar[àa]) spedit[oa]\b", 2),
+    ("pt", r"\bonde est[áa] (?:o )?meu (?:pedido|pacote)\b|\bonde est[áa] a minha encomenda\b|\bc[óo]digo de rastreio\b|\brastre(?:ar|io|amento) (?:do |da |o |a )?(?:meu |minha )?(?:pedido|encomenda|pacote)\b|\bstatus do (?:meu )?pedido\b|\bestado da (?:minha )?encomenda\b|\bquando (?:vai )?chega(?:r|r[áa]) (?:o meu|a minha|meu|minha) (?:pedido|encomenda)\b", 2),
 )
 
 RULES: dict[Category, tuple[PhraseRule, ...]] = {
@@ -224,18 +254,48 @@ RULES: dict[Category, tuple[PhraseRule, ...]] = {
 }
 
 
-def rule_scores(text: str) -> tuple[dict[Category, float], dict[Category, list[str]]]:
-    """Score every category on ``text``; also return the names of the rules that fired."""
+def _rule_language(rule: PhraseRule) -> str:
+    return rule.name.split("/", 1)[1][:2]
+
+
+_LANGUAGES = frozenset(_rule_language(r) for rules in RULES.values() for r in rules)
+# Rules per language, resolved once: (category, rule, weak) triples.
+_BY_LANGUAGE: dict[str, tuple[tuple[Category, PhraseRule, bool], ...]] = {
+    language: tuple(
+        (category, rule, rule.weight < 1.5)
+        for category, rules in RULES.items()
+        for rule in rules
+        if _rule_language(rule) == language
+    )
+    for language in _LANGUAGES
+}
+_ALL_RULES = tuple((category, rule, rule.weight < 1.5) for category, rules in RULES.items() for rule in rules)
+
+
+def rule_scores(text: str, language: str = "") -> tuple[dict[Category, float], dict[Category, list[str]]]:
+    """Score every category on ``text``; also return the names of the rules that fired.
+
+    Only the rules of ``language`` run when we have rules for it (an Italian
+    "account" is not an English one); for other languages every rule runs.
+    Weak rules (weight below 1.5) count each distinct word they match, up to
+    two: "billing" plus "invoice" is evidence, "billing" alone is not.
+    """
+    lowered = text.lower()
     scores: dict[Category, float] = {}
     hits: dict[Category, list[str]] = {}
-    for category, rules in RULES.items():
-        total = 0.0
-        names: list[str] = []
-        for rule in rules:
-            if rule.pattern.search(text):
-                total += rule.weight
-                names.append(rule.name)
-        if names:
-            scores[category] = total
-            hits[category] = names
+    for category, rule, weak in _BY_LANGUAGE.get(language, _ALL_RULES):
+        if weak:
+            first = rule.pattern.search(lowered)
+            if first is None:
+                continue
+            second = rule.pattern.search(lowered, first.end())
+            while second is not None and second.group(0) == first.group(0):
+                second = rule.pattern.search(lowered, second.end())
+            gained = rule.weight * (2 if second is not None else 1)
+        elif rule.pattern.search(lowered):
+            gained = rule.weight
+        else:
+            continue
+        scores[category] = scores.get(category, 0.0) + gained
+        hits.setdefault(category, []).append(rule.name)
     return scores, hits

@@ -298,7 +298,7 @@ def test_check_reports_an_undefined_variable_with_file_and_line(tree: Path) -> N
     )
     edit(target, text)
     line = line_of(target, "ordr_id")
-    problems = [str(p) for p in check_templates(tree, STORES)]
+    problems = [str(p) for p in check_templates(tree, STORES, only_store="pandorana")]
     assert any(p.startswith(f"{target}:{line}: undefined variable") and "ordr_id" in p for p in problems), problems
 
 
@@ -307,7 +307,7 @@ def test_check_reports_a_syntax_error_with_file_and_line(tree: Path) -> None:
     lines = target.read_text(encoding="utf-8").splitlines()
     lines.insert(3, "<p>{% if order_id %}oops</p>")
     edit(target, "\n".join(lines) + "\n")
-    problems = check_templates(tree, STORES)
+    problems = check_templates(tree, STORES, only_store="pandorana")
     hits = [p for p in problems if p.path == str(target)]
     assert hits and hits[0].line >= 4 and "syntax error" in hits[0].message, [str(p) for p in problems]
     assert str(hits[0]).startswith(f"{target}:{hits[0].line}: syntax error")
@@ -327,7 +327,7 @@ def test_check_reports_missing_kind_missing_language_and_missing_subject(tree: P
     (tree / "default" / "de" / "ack.html").unlink()
     sat = tree / "default" / "es" / "satisfaction_followup.txt"
     edit(sat, re.sub(r"\{% block subject %\}.*?\{% endblock %\}\n", "", sat.read_text(encoding="utf-8")))
-    problems = [str(p) for p in check_templates(tree, STORES)]
+    problems = [str(p) for p in check_templates(tree, STORES, only_store="pandorana")]
     assert f"{tree}/default/en/escalation.txt:1: missing kind: escalation has no escalation.txt in en" in problems
     assert f"{tree}/default/de/ack.html:1: missing language: ack has no ack.html in de" in problems
     assert any(p.startswith(f"{sat}:1: subject missing") for p in problems), problems
@@ -347,7 +347,7 @@ def test_check_reports_typos_stray_files_and_unsafe_templates(tree: Path) -> Non
 
 def test_check_flags_template_directories_of_unknown_stores(tree: Path) -> None:
     shutil.copytree(tree / "pandorana", tree / "pandorama")
-    problems = [str(p) for p in check_templates(tree, STORES)]
+    problems = [str(p) for p in check_templates(tree, ["pandorana"])]
     assert f"{tree}/pandorama:1: no store with this id in the configuration: these templates are never used" in problems
 
 
@@ -508,3 +508,20 @@ def test_every_preview_renders(tmp_path: Path) -> None:
 
 
 _: Callable[..., object] = every_preview  # shared with test_templates_browser
+
+
+def test_a_per_category_ack_file_replaces_ack_for_that_category_only(tree: Path) -> None:
+    folder = tree / "pandorana" / "en"
+    for suffix, body in ((".txt", "Refunds take 5-10 business days."), (".html", "<p>Refunds take 5-10 business days.</p>")):
+        base = "base" + suffix
+        subject = "{% block subject %}Your refund [{{ case_ref }}]{% endblock %}\n" if suffix == ".txt" else ""
+        edit(folder / f"ack_refund{suffix}", f'{{% extends "{base}" %}}\n{subject}{{% block body %}}\n{body}\n{{% endblock %}}\n')
+    assert check_templates(tree, STORES, only_store="pandorana") == []
+    templates = TemplateSet(tree, ["pandorana"])
+    refund = templates.render("pandorana", Kind.ACK, "en", dict(sample_context(Kind.ACK, "pandorana"), category="refund"))
+    assert refund.subject == "Your refund [CS-000123]" and "5-10 business days" in refund.text
+    other = templates.render("pandorana", Kind.ACK, "en", dict(sample_context(Kind.ACK, "pandorana"), category="payment"))
+    assert other.subject.startswith("Re: ") and "5-10 business days" not in other.text
+    edit(folder / "ack_refnud.txt", "{% extends 'base.txt' %}")
+    problems = [str(p) for p in check_templates(tree, STORES, only_store="pandorana")]
+    assert f"{folder}/ack_refnud.txt:1: unknown kind 'ack_refnud': this file is never used" in problems

@@ -381,5 +381,5 @@ def sample_cases(
     if "rejected" in keys:
         yield "rejected commands", dict(base, commands=["urgent", "complex"], status="waiting_staff", rejected=["resolvd"])
     if "timer" in keys:
-        for timer in ("first_response", "resolution", "update", "senior_response", "refund", "return_processing", "followup"):
+        for timer in ("first_response", "urgent_first_response", "complaint_resolution", "senior_response", "manager_followup", "refund", "return_processing", "followup", "a_timer_added_later"):
             yield f"timer={timer}", dict(base, timer=timer)

@@ -666,6 +666,8 @@ class TemplateSet:
         self._mtimes: dict[str, tuple[int, int]] = self._scan()
         self._outstanding: set[TemplateProblem] = set()
         self._render_problems: list[TemplateProblem] = []
+        # (store, kind, language) -> (signature of the files checked, problems found)
+        self._verdicts: dict[tuple[str, Kind, str], tuple[tuple[tuple[str, str, str], ...], list[TemplateProblem]]] = {}
 
         problems = self._load_store(DEFAULT, initial=True)
         if any((DEFAULT, kind, FALLBACK_LANGUAGE) not in self._entries for kind in Kind):
@@ -800,7 +802,15 @@ class TemplateSet:
                     if default_key in self._entries:
                         self._entries[key] = self._entries[default_key]
                     continue
-                found = check_chain(chain, kind, self._now)
+                # Re-render only what an edit can have changed: a kind whose
+                # files are byte-identical keeps its verdict.
+                signature = _signature(chain, kind)
+                cached = self._verdicts.get(key)
+                if cached is not None and cached[0] == signature:
+                    found = cached[1]
+                else:
+                    found = check_chain(chain, kind, self._now)
+                    self._verdicts[key] = (signature, found)
                 if not found:
                     self._entries[key] = chain
                     continue
@@ -811,6 +821,21 @@ class TemplateSet:
                     self._entries[key] = self._entries[default_key]
                 # else no entry: this language falls back to English
         return _dedupe(problems)
+
+
+def _signature(chain: _Chain, kind: Kind) -> tuple[tuple[str, str, str], ...]:
+    """Every file ``kind`` renders from in ``chain``: (name, path, text)."""
+    stems = [kind.value]
+    if kind is Kind.ACK:
+        stems += sorted(s for s in _ACK_STEMS if chain.has(s + ".txt") or chain.has(s + ".html"))
+    names: set[str] = set()
+    for stem in stems:
+        names.update(_used_names(chain, stem))
+        names.update((stem + ".txt", stem + ".html"))
+    return tuple(
+        (name, chain.sources[name].path, chain.sources[name].text) if name in chain.sources else (name, "", "")
+        for name in sorted(names)
+    )
 
 
 def _dedupe(problems: Iterable[TemplateProblem]) -> list[TemplateProblem]:

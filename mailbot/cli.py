@@ -105,7 +105,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         from .daemon import Daemon
 
         daemon = Daemon(config, args.state_dir, Clock(args.now))
-        return asyncio.run(daemon.run(once=args.once))
+        code: int = asyncio.run(daemon.run(once=args.once))
+        return code
     if args.command == "status":
         from .status import print_status
 

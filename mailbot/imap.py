@@ -70,6 +70,7 @@ class ImapClient:
         self._client: aioimaplib.IMAP4 | None = None
         self.selected: MailboxInfo | None = None
         self._lost = asyncio.Event()
+        self._raw_transport: Any = None  # the plain socket under STARTTLS
 
     # -- lifecycle ---------------------------------------------------------
 
@@ -113,6 +114,7 @@ class ImapClient:
         transport = await loop.start_tls(
             protocol.transport, protocol, ssl_context(self.cfg), server_hostname=self.cfg.host
         )
+        self._raw_transport = protocol.transport
         protocol.transport = transport
         # Capabilities before TLS must not be trusted (RFC 3501 6.2.1).
         await asyncio.wait_for(protocol.capability(), self.cfg.timeout)
@@ -127,9 +129,11 @@ class ImapClient:
             await asyncio.wait_for(client.logout(), 2)
         except Exception:  # closing is best effort: the connection may already be gone
             pass
-        transport = getattr(client.protocol, "transport", None)
-        if transport is not None:
-            transport.close()
+        for transport in (getattr(client.protocol, "transport", None), self._raw_transport):
+            if transport is not None:
+                # abort, not close: the TLS close_notify handshake would outlive a loop that is shutting down.
+                transport.abort()
+        self._raw_transport = None
 
     @property
     def lost(self) -> bool:
@@ -152,7 +156,7 @@ class ImapClient:
     # -- mailboxes ---------------------------------------------------------
 
     def has_idle(self) -> bool:
-        return self._require().has_capability("IDLE")
+        return bool(self._require().has_capability("IDLE"))
 
     async def select(self, mailbox: str) -> MailboxInfo:
         """SELECT (read-write is needed for nothing, but EXAMINE gives no IDLE on some servers)."""
@@ -183,24 +187,14 @@ class ImapClient:
     async def uids_after(self, last_uid: int) -> list[int]:
         """UIDs strictly above ``last_uid`` in the selected mailbox, ascending."""
         response = await self._call("UID SEARCH", self._require().uid_search(f"UID {last_uid + 1}:*", charset=None))
-        uids: list[int] = []
-        for line in response.lines:
-            text = bytes(line)
-            if text.startswith(b"SEARCH"):
-                uids.extend(int(tok) for tok in text.split()[1:] if tok.isdigit())
         # "n:*" always matches the highest UID even when it is below n.
-        return sorted(u for u in set(uids) if u > last_uid)
+        return sorted(u for u in set(_search_uids(response)) if u > last_uid)
 
     async def search_header(self, name: str, value: str) -> list[int]:
         response = await self._call(
             "UID SEARCH HEADER", self._require().uid_search("HEADER", name, _quote(value), charset=None)
         )
-        uids: list[int] = []
-        for line in response.lines:
-            text = bytes(line)
-            if text.startswith(b"SEARCH"):
-                uids.extend(int(tok) for tok in text.split()[1:] if tok.isdigit())
-        return uids
+        return _search_uids(response)
 
     async def fetch(self, uids: Sequence[int], batch: int = 200) -> AsyncIterator[RawMessage]:
         """Stream messages with BODY.PEEK[], ``batch`` UIDs per round trip, in UID order."""
@@ -315,6 +309,18 @@ def _parse_fetch(lines: Sequence[Any]) -> list[tuple[int, tuple[str, ...], datet
             meta += b" " + text
     flush()
     return out
+
+
+def _search_uids(response: Any) -> list[int]:
+    """UIDs of a SEARCH response; aioimaplib strips the ``* SEARCH`` prefix, and
+    the last line is the tagged completion text."""
+    uids: list[int] = []
+    for line in response.lines[:-1]:
+        tokens = bytes(line).split()
+        if tokens and tokens[0].upper() == b"SEARCH":
+            tokens = tokens[1:]
+        uids.extend(int(tok) for tok in tokens if tok.isdigit())
+    return uids
 
 
 def _uid_set(uids: Sequence[int]) -> str:

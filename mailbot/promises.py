@@ -17,6 +17,12 @@ _WEEKDAY_INDEX = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "s
 
 
 @dataclass(frozen=True)
+class Deadline:
+    name: str
+    at: datetime
+
+
+@dataclass(frozen=True)
 class StorePolicy:
     store: StoreConfig
 
@@ -34,6 +40,13 @@ class StorePolicy:
             if local.weekday() in working:
                 days -= 1
         return local, False
+
+    def next_deadline(self, case: Case, now: datetime) -> Deadline | None:
+        """The earliest deadline still running on ``case`` (first response until staff replied)."""
+        if any(m.direction == "staff" for m in case.messages):
+            return None
+        due, _ = self.ack_deadline(case)
+        return Deadline("first_response", due)
 
     def missing_items(self, case: Case, understanding: Understanding) -> list[str]:
         missing = []

@@ -54,7 +54,8 @@ MAX_ATTEMPTS = 12
 
 
 def retry_delay(attempts: int) -> timedelta:
-    return min(_RETRY_BASE * (2 ** max(attempts - 1, 0)), _RETRY_CAP)
+    delay: timedelta = _RETRY_BASE * (2 ** max(attempts - 1, 0))
+    return min(delay, _RETRY_CAP)
 
 
 @dataclass(frozen=True, slots=True)

@@ -525,3 +525,30 @@ def test_a_per_category_ack_file_replaces_ack_for_that_category_only(tree: Path)
     edit(folder / "ack_refnud.txt", "{% extends 'base.txt' %}")
     problems = [str(p) for p in check_templates(tree, STORES, only_store="pandorana")]
     assert f"{folder}/ack_refnud.txt:1: unknown kind 'ack_refnud': this file is never used" in problems
+
+
+def test_a_file_saved_in_another_encoding_is_reported_not_fatal(tree: Path) -> None:
+    target = tree / "divaalex" / "en" / "ack.txt"
+    text = target.read_text(encoding="utf-8").replace("{% block body %}\n", "{% block body %}\nCafé crème\n", 1)
+    target.write_bytes(text.encode("latin-1"))
+    line = text.splitlines().index("Café crème") + 1
+    problems = [str(p) for p in check_templates(tree, STORES, only_store="divaalex")]
+    assert any(p.startswith(f"{target}:{line}: syntax error: not valid UTF-8") for p in problems), problems
+    templates = TemplateSet(tree, ["divaalex"])
+    assert any(p.path == str(target) for p in templates.problems)
+    out = render_ack(templates, "divaalex")
+    assert str(tree / "default" / "en" / "ack.txt") in out.template_files
+
+
+def test_settings_are_checked(tree: Path) -> None:
+    edit(tree / "kendrascottes" / "settings.yaml", "languages: [es, it]\ncolour: red\n")
+    problems = [str(p) for p in check_templates(tree, STORES, only_store="kendrascottes")]
+    settings_file = tree / "kendrascottes" / "settings.yaml"
+    assert f"{settings_file}:1: unknown language 'it' (known: en, es, fr, de)" in problems
+    assert f"{settings_file}:1: languages must include 'en'" in problems
+    assert f"{settings_file}:1: unknown setting 'colour'" in problems
+
+
+def test_preview_of_an_unknown_kind_says_which_kinds_exist(tmp_path: Path) -> None:
+    with pytest.raises(TemplateError, match="unknown kind 'acknowledgment'.*ack, delay_notice"):
+        preview(TEMPLATES, "pandorana", "acknowledgment", "en", tmp_path)

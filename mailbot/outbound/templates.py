@@ -1,43 +1,49 @@
 """Admin-editable email templates: load, check, render, preview, hot reload.
 
-Layout on disk (``root`` is usually ``templates/``)::
+Layout on disk (``root`` is usually ``templates/``; ``templates/README.md`` is
+the admins' guide)::
 
-    templates/default/<lang>/<file>      every kind, en/es/fr/de
-    templates/<store>/<lang>/<file>      optional per-store overrides
-    templates/<store>/settings.yaml      optional: ``languages: [en]``
+    templates/default/common/     layouts shared by every language (base.txt, base.html)
+    templates/default/<lang>/     every kind in en, es, fr, de (staff kinds: en only)
+    templates/<store>/<lang>/     optional per-store overrides of any file
+    templates/<store>/common/     optional per-store layouts for every language
+    templates/<store>/settings.yaml   optional: ``languages: [en]``
 
-Files in a language directory:
+A name is looked up in ``<store>/<lang>``, ``<store>/common``,
+``default/<lang>``, ``default/common``, in that order. Files:
 
 ``voice.txt``
-    the store's voice: greeting, sign-off, signature and legal line as
-    ``{% set %}`` variables; both layouts import it, so a store changes its
-    signature in this one file.
-``base.txt`` / ``base.html``
-    the layouts (header, footer) every kind extends.
+    the store's voice (greeting, sign-off, signature, closing note, legal
+    line, accent colour) as ``{% set %}`` variables; both layouts import it,
+    so a store changes its signature in this one file.
+``base.txt`` / ``base.html``, ``staff_base.*``
+    the layouts every kind extends.
 ``<kind>.txt`` / ``<kind>.html``
     one kind's plain-text and HTML part. The text part defines
     ``{% block subject %}``; both define ``{% block body %}``.
 ``ack_<category>.txt`` / ``.html`` (optional)
-    an acknowledgement for one category; used instead of ``ack`` when present.
-    The default ``ack`` varies by ``category`` / ``urgent`` inside the template.
+    replaces ``ack`` for one category. The default ``ack`` instead varies by
+    ``category``, ``urgent``, ``missing`` and ``extended_for_language`` inside.
+``_<name>.txt`` / ``.html``
+    partials included or imported by other files.
 
-A name is looked up in ``<store>/<lang>/`` first, then ``default/<lang>/``.
-A language is used when the store answers in it (``settings.yaml``, default:
-every language of the default set) and the kind exists in it; otherwise the
-email is rendered in English (``Rendered.language`` says which).
-Staff-facing kinds are rendered in English.
+Language: a customer-facing kind is rendered in the reader's language when
+the store answers in it (``settings.yaml``; default: all of :data:`LANGUAGES`)
+and a checked version exists; otherwise in English. Staff-facing kinds are
+English. ``Rendered.language`` says which language was used.
 
 Safety contract:
 
-* Undefined variables raise (``StrictUndefined``); templates run in Jinja's
-  immutable sandbox, so an edited template cannot reach Python internals.
+* Undefined variables raise (``StrictUndefined``, reported at the line that
+  produced the undefined value); templates run in Jinja's immutable sandbox,
+  so an edited template cannot reach Python internals.
 * Context values are data: nothing in the context is ever compiled as a
   template. HTML files autoescape; text output has control characters other
   than newline and tab removed; the subject is collapsed onto one line.
 * Every template is rendered with the sample cases of
   :mod:`mailbot.outbound.template_context` before it is used. A store's kind
-  whose new version fails keeps its last good version (a snapshot of every
-  file it was rendered from, so a later broken ``base.txt`` cannot leak in).
+  whose new version fails keeps its last good version: a snapshot of every
+  file it was rendered from, so a later broken ``base.txt`` cannot leak in.
 """
 
 from __future__ import annotations
@@ -258,6 +264,7 @@ _TEXT_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 class _Source:
     text: str
     path: str  # as reported in problems: root / relative path
+    unreadable: tuple[int, str] | None = None  # (line, why) when the file cannot be used
 
 
 class _SnapshotLoader(jinja2.BaseLoader):
@@ -274,6 +281,9 @@ class _SnapshotLoader(jinja2.BaseLoader):
         src = self.sources.get(template)
         if src is None:
             raise jinja2.TemplateNotFound(template)
+        if src.unreadable is not None:
+            line, why = src.unreadable
+            raise jinja2.TemplateSyntaxError(why, line, template, src.path)
         return src.text, src.path, lambda: True
 
     def list_templates(self) -> list[str]:
@@ -383,8 +393,18 @@ def _read_dir(root: Path, rel: Path) -> dict[str, _Source]:
     if not directory.is_dir():
         return out
     for path in sorted(directory.iterdir()):
-        if path.is_file() and path.suffix in _SUFFIXES:
-            out[path.name] = _Source(path.read_text(encoding="utf-8"), str(root / rel / path.name))
+        if not (path.is_file() and path.suffix in _SUFFIXES):
+            continue
+        shown = str(root / rel / path.name)
+        try:
+            data = path.read_bytes()
+        except OSError:
+            continue  # deleted while we looked: the next scan sees it gone
+        try:
+            out[path.name] = _Source(data.decode("utf-8"), shown)
+        except UnicodeDecodeError as exc:
+            line = data[: exc.start].count(b"\n") + 1
+            out[path.name] = _Source("", shown, (line, f"not valid UTF-8 (byte {exc.start}); save the file as UTF-8"))
     return out
 
 
@@ -413,6 +433,8 @@ def _read_settings(root: Path, store: str) -> tuple[_Settings, list[TemplateProb
             problems.append(TemplateProblem(str(path), 1, "languages must be a list of language codes", store))
         else:
             languages = tuple(x.lower() for x in langs)
+            for unknown in sorted(set(languages) - set(LANGUAGES)):
+                problems.append(TemplateProblem(str(path), 1, f"unknown language {unknown!r} (known: {', '.join(LANGUAGES)})", store))
             if FALLBACK_LANGUAGE not in languages:
                 problems.append(TemplateProblem(str(path), 1, f"languages must include {FALLBACK_LANGUAGE!r}", store))
     for key in data:
@@ -942,6 +964,8 @@ def _check_structure(chain: _Chain, stem: str, kind: Kind) -> list[TemplateProbl
     for part in (stem + ".txt", stem + ".html"):
         src = chain.sources[part]
         try:
+            if src.unreadable is not None:
+                raise jinja2.TemplateSyntaxError(src.unreadable[1], src.unreadable[0])
             outline = _outline(src.text)
         except jinja2.TemplateSyntaxError:
             try:
@@ -1035,8 +1059,12 @@ def preview(
     so an admin sees exactly what they wrote; a template that does not render
     raises :class:`TemplateError` with ``file:line: message``.
     """
-    kind = Kind(kind)
     root = Path(root)
+    try:
+        kind = Kind(kind)
+    except ValueError:
+        known = ", ".join(k.value for k in Kind)
+        raise TemplateError([TemplateProblem(str(root), 1, f"unknown kind {kind!r} (kinds: {known})", store)]) from None
     settings, _ = _read_settings(root, store)
     allowed = settings.languages if settings.languages is not None else LANGUAGES
     requested = (lang or FALLBACK_LANGUAGE).strip().lower().replace("_", "-").split("-")[0]

@@ -404,24 +404,21 @@ class StoreWorker:
                 )
             event(log, logging.WARNING, self.store.id, "send_deferred", case=case.ref, kind=record.kind, attempts=attempts, error=str(exc))
             return self._replace_record(case, updated, "send_deferred", str(exc))
+        # Recorded as sent before anything else happens: the window in which a
+        # crash makes us send twice is the time from SMTP's 250 to this write.
         sent = dataclasses.replace(record, state=OutboxState.SENT, sent_at=self.now(), attempts=record.attempts + 1, error="")
-        if self.imap is not None:
-            try:
-                await self.imap.append(self.store.imap.sent_folder, data, date=self.now())
-                sent = dataclasses.replace(sent, filed=True)
-            except ImapError as exc:
-                event(log, logging.WARNING, self.store.id, "file_deferred", case=case.ref, error=str(exc))
-        event(log, logging.INFO, self.store.id, f"{record.kind}_sent", case=case.ref, message_id=record.message_id)
         if record.kind == "ack" and case.status is CaseStatus.NEW:
             case = dataclasses.replace(case, status=CaseStatus.ACKNOWLEDGED)
-        return self._replace_record(case, sent, f"{record.kind}_sent")
+        case = self._replace_record(case, sent, f"{record.kind}_sent")
+        event(log, logging.INFO, self.store.id, f"{record.kind}_sent", case=case.ref, message_id=record.message_id)
+        return case
 
     async def _file(self, case: Case, record: OutboundRecord) -> Case:
         data = self.state.outbound_bytes(self.store.id, record.message_id)
         if data is None or self.imap is None:
             return case
         try:
-            await self.imap.append(self.store.imap.sent_folder, data, date=record.sent_at)
+            await self.imap.append(self.store.imap.sent_folder, data, date=record.sent_at or self.now())
         except ImapError as exc:
             event(log, logging.WARNING, self.store.id, "file_deferred", case=case.ref, error=str(exc))
             return case

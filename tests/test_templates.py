@@ -552,3 +552,18 @@ def test_settings_are_checked(tree: Path) -> None:
 def test_preview_of_an_unknown_kind_says_which_kinds_exist(tmp_path: Path) -> None:
     with pytest.raises(TemplateError, match="unknown kind 'acknowledgment'.*ack, delay_notice"):
         preview(TEMPLATES, "pandorana", "acknowledgment", "en", tmp_path)
+
+
+def test_system_and_staff_values_are_escaped_in_staff_html(shipped: TemplateSet) -> None:
+    ctx = dict(sample_context(Kind.STAFF_WARNING), timer="<b>odd_timer</b>", owner="<i>Jo</i>")
+    out = shipped.render("default", Kind.STAFF_WARNING, "en", ctx)
+    assert "<b>" not in out.html and "<i>" not in out.html and "&lt;b&gt;odd timer" in out.html
+
+
+def test_check_refuses_txt_macros_that_html_parts_call(tree: Path) -> None:
+    partial = tree / "pandorana" / "en" / "_bits.txt"
+    edit(partial, "{% macro shout(x) %}{{ x|upper }}{% endmacro %}\n")
+    html = tree / "pandorana" / "en" / "ack.html"
+    edit(html, html.read_text(encoding="utf-8").replace('{% block body %}\n', '{% import "_bits.txt" as bits %}{% block body %}\n<p>{{ bits.shout(customer.name) }}</p>\n', 1))
+    problems = [str(p) for p in check_templates(tree, STORES, only_store="pandorana")]
+    assert any(p.startswith(f"{partial}:1: defines a macro and is used by an HTML part") for p in problems), problems

@@ -528,6 +528,7 @@ class _Outline:
     references: tuple[str, ...]  # templates named by extends/include/import
     extends: bool
     blocks: frozenset[str]
+    macros: bool
 
 
 @functools.lru_cache(maxsize=4096)
@@ -543,13 +544,14 @@ def _outline(source: str) -> _Outline:
         tuple(refs),
         any(True for _ in ast.find_all(jinja2.nodes.Extends)),
         frozenset(b.name for b in ast.find_all(jinja2.nodes.Block)),
+        any(True for _ in ast.find_all(jinja2.nodes.Macro)),
     )
 
 
-def _used_names(chain: _Chain, stem: str) -> Iterator[str]:
+def _used_names(chain: _Chain, stem: str, parts: Sequence[str] = (".txt", ".html")) -> Iterator[str]:
     """Names a kind's parts reference (extends/include/import), transitively."""
     seen: set[str] = set()
-    todo = [stem + ".txt", stem + ".html"]
+    todo = [stem + part for part in parts]
     while todo:
         name = todo.pop()
         if name in seen or name not in chain.sources:
@@ -977,6 +979,20 @@ def _check_structure(chain: _Chain, stem: str, kind: Kind) -> list[TemplateProbl
             problems.append(TemplateProblem(src.path, 1, "does not {% extends %} a base layout", chain.store, kind.value, chain.language))
         if part.endswith(".txt") and "subject" not in outline.blocks:
             problems.append(TemplateProblem(src.path, 1, "subject missing: define {% block subject %}", chain.store, kind.value, chain.language))
+    # A macro returns markup marked safe when an HTML template calls it, but
+    # a .txt file's macro never escaped its arguments: customer text would
+    # reach the HTML part unescaped.
+    for name in _used_names(chain, stem, (".html",)):
+        src = chain.sources[name]
+        if name.endswith(".txt") and src.unreadable is None:
+            try:
+                unsafe = _outline(src.text).macros
+            except jinja2.TemplateSyntaxError:
+                continue
+            if unsafe:
+                problems.append(TemplateProblem(
+                    src.path, 1, "defines a macro and is used by an HTML part, where its output would not be escaped; "
+                    "use {% set %} values or a .html partial", chain.store, kind.value, chain.language))
     # layouts reachable from this kind must compile too (reported once per file)
     for name in _used_names(chain, stem):
         try:

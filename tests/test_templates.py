@@ -241,7 +241,7 @@ def test_injection_in_subject_and_name_goes_out_as_inert_text(shipped: TemplateS
             assert "\r" not in out.subject and "\n" not in out.subject
             assert "49" not in out.subject + out.text + out.html
             assert "\r" not in out.text
-            assert "<b>" not in out.html and "Bcc: victim" not in out.html.replace("Bcc: victim@example.com", "", 0)[:0]
+            assert "<b>" not in out.html  # the customer's markup arrives escaped
             if "subject" in ctx and kind is Kind.ACK:
                 assert "{{ 7*7 }}" in out.subject and "{{ 7*7 }}" in out.text
                 assert "&lt;b&gt;{{ 7*7 }}&lt;/b&gt;" in out.html

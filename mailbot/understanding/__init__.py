@@ -105,7 +105,7 @@ def _understand(msg: ParsedMessage, hints: StoreHints) -> Understanding:
     quoted_rest = msg.text[len(new_text) :] if msg.text.startswith(new_text) else msg.text
     order_id, order_reason = find_order_id(
         (("subject", subject), ("new_text", new_text), ("quoted", quoted_rest)),
-        compile_store_patterns(hints.order_patterns),
+        compile_store_patterns(tuple(hints.order_patterns)),
     )
     if order_reason:
         reasons.append(order_reason)

@@ -57,10 +57,13 @@ def _damage_report(scores: Scores, hits: Hits) -> bool:
     # when the customer is not already asking for a return or an exchange:
     # then the return procedure is what they need.
     names = hits.get(Category.DAMAGED_WRONG_ITEM, [])
-    arrival = [n for n in names if not n.endswith("_defect")]
-    if arrival and scores.get(Category.DAMAGED_WRONG_ITEM, 0.0) >= 2.0:
+    score = scores.get(Category.DAMAGED_WRONG_ITEM, 0.0)
+    arrival = [n for n in names if not n.endswith(("_defect", "_not_working"))]
+    if arrival and score >= 2.0:
         return True
-    return bool(names) and scores.get(Category.RETURN_EXCHANGE, 0.0) < 2.0
+    # "doesn't work" alone is too vague (a website, a login); it needs a
+    # second sign, and a defect needs no return request competing with it.
+    return score >= 2.0 and scores.get(Category.RETURN_EXCHANGE, 0.0) < 2.0
 
 
 # The order is the contract. Each row: category, predicate over rule scores, why.
@@ -72,6 +75,8 @@ _PRECEDENCE: tuple[tuple[Category, Callable[[Scores, Hits], bool], str], ...] = 
     (Category.SHIPPING_ISSUE, _strong(Category.SHIPPING_ISSUE), "a delivery problem outranks a plain status question"),
     (Category.RETURN_EXCHANGE, _strong(Category.RETURN_EXCHANGE), "returns are outside the intent model"),
 )
+
+_PRECEDENCE_CATEGORIES = frozenset({c for c, _, _ in _PRECEDENCE} | {Category.RETURN_EXCHANGE})
 
 _TIE_ORDER: tuple[Category, ...] = (
     Category.DAMAGED_WRONG_ITEM,
@@ -196,7 +201,8 @@ def classify_text(
     def permitted(category: Category) -> bool:
         return not allowed or category.value in allowed or category is Category.OTHER
 
-    raw_scores, raw_hits = rule_scores(sample, language)
+    # Score the precedence categories first; the others only if needed.
+    raw_scores, raw_hits = rule_scores(sample, language, only=_PRECEDENCE_CATEGORIES)
     scores = {c: s for c, s in raw_scores.items() if permitted(c)}
     hits = {c: h for c, h in raw_hits.items() if permitted(c)}
 
@@ -212,6 +218,13 @@ def classify_text(
     # A short text is what the model was trained on: it decides first,
     # unless a strong phrase rule names another category and the model is
     # not sure ("billing discrepancy ... please review my case").
+    if vote is not None and short and vote[1] >= 0.9:
+        return vote[0], (f"category:model={vote[0].value}:{vote[1]:.2f}",)
+
+    more_scores, more_hits = rule_scores(sample, language, skip=_PRECEDENCE_CATEGORIES)
+    scores.update((c, s) for c, s in more_scores.items() if permitted(c))
+    hits.update((c, h) for c, h in more_hits.items() if permitted(c))
+
     if vote is not None and short:
         best_rule = max(scores.values(), default=0.0)
         if vote[0] in scores or vote[1] >= 0.9 or best_rule < MIN_RULE_SCORE:

@@ -35,18 +35,18 @@ def understanding_to_dict(result: Understanding) -> dict[str, Any]:
     }
 
 
-def classify_bytes(data: bytes, hints: StoreHints = StoreHints()) -> dict[str, Any]:
-    """Parse and understand one message given as bytes."""
+def classify_bytes(data: bytes, hints: StoreHints | None = None) -> dict[str, Any]:
+    """Parse and understand one message given as bytes (``hints`` None: no store)."""
     from ..parsing import parse_message  # the parsing seam imports mail-parser; load it only when used
 
     parsed = parse_message(data)
-    return understanding_to_dict(understand(parsed, hints))
+    return understanding_to_dict(understand(parsed, hints or StoreHints()))
 
 
 def classify_files(
-    paths: Iterable[str], hints: StoreHints = StoreHints(), stdin: BinaryIO | None = None
+    paths: Iterable[str], hints: StoreHints | None = None, stdin: BinaryIO | None = None
 ) -> Iterator[dict[str, Any]]:
-    """One result dict per path; ``-`` reads one message from stdin."""
+    """One result dict per path; ``-`` reads one message from stdin. ``hints`` None: no store."""
     for name in paths:
         try:
             if name == "-":

@@ -21,7 +21,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Mapping
 
-MAX_CHARS = 4_000
+MAX_CHARS = 1_000
 DEFAULT = "en"
 
 _WORDS: dict[str, str] = {
@@ -135,12 +135,22 @@ _SUFFIXES: dict[str, tuple[str, ...]] = {
     "pt": ("ção", "ções", "dade", "agem", "ado", "ada", "ão", "ões", "eiro", "eira", "ência"),
 }
 _SUFFIX_WEIGHT = 0.6
-_SUFFIX_TABLE: tuple[tuple[str, tuple[str, ...]], ...] = tuple(
-    sorted(
-        ((suffix, tuple(lang for lang, ends in _SUFFIXES.items() if suffix in ends)) for suffix in {x for v in _SUFFIXES.values() for x in v}),
-        key=lambda item: -len(item[0]),
-    )
-)
+_SUFFIX_LANGS: dict[str, tuple[str, ...]] = {
+    suffix: tuple(lang for lang, ends in _SUFFIXES.items() if suffix in ends)
+    for suffix in {x for ends in _SUFFIXES.values() for x in ends}
+}
+_SUFFIX_LENGTHS = tuple(sorted({len(x) for x in _SUFFIX_LANGS}, reverse=True))
+
+
+def _suffix_languages(token: str) -> tuple[str, ...]:
+    for length in _SUFFIX_LENGTHS:
+        if length < len(token):
+            found = _SUFFIX_LANGS.get(token[-length:])
+            if found:
+                return found
+    return ()
+
+
 _TOKEN_RE = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?", re.UNICODE)
 
 
@@ -212,11 +222,9 @@ def language_scores(text: str) -> dict[str, float]:
             for lang, weight in found.items():
                 scores[lang] += weight
         elif len(token) >= 5:
-            for suffix, langs in _SUFFIX_TABLE:
-                if token.endswith(suffix):
-                    for lang in langs:
-                        scores[lang] += _SUFFIX_WEIGHT / len(langs)
-                    break
+            langs = _suffix_languages(token)
+            for lang in langs:
+                scores[lang] += _SUFFIX_WEIGHT / len(langs)
     for lang, marks in _CHARS.items():
         for mark, weight in marks:
             hits = sample.count(mark)

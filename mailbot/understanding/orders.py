@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 MAX_CHARS = 50_000
 
@@ -77,24 +78,26 @@ def _search_keyword(text: str) -> str | None:
     return None
 
 
-def compile_store_patterns(patterns: Sequence[str]) -> tuple[re.Pattern[str], ...]:
-    """Compile store patterns, skipping any that are not valid regexes.
+@lru_cache(maxsize=64)
+def compile_store_patterns(patterns: tuple[str, ...]) -> tuple[re.Pattern[str] | None, ...]:
+    """Compile store patterns; an invalid regex becomes None (and is skipped).
 
     Config validation is where a bad pattern is reported; here it is ignored
-    so one typo cannot stop mail from being understood.
+    so one typo cannot stop mail from being understood. Positions are kept so
+    reasons name the pattern as configured. Cached: hints are per store.
     """
-    compiled = []
+    compiled: list[re.Pattern[str] | None] = []
     for pattern in patterns:
         try:
             compiled.append(re.compile(pattern, re.I))
         except re.error:
-            continue
+            compiled.append(None)
     return tuple(compiled)
 
 
 def find_order_id(
     texts: Iterable[tuple[str, str]],
-    store_patterns: Sequence[re.Pattern[str]] = (),
+    store_patterns: Sequence[re.Pattern[str] | None] = (),
 ) -> tuple[str | None, str]:
     """The first order number in ``texts``, and the rule that found it.
 
@@ -107,6 +110,8 @@ def find_order_id(
         if not sample:
             continue
         for index, pattern in enumerate(store_patterns):
+            if pattern is None:
+                continue
             found = _search(pattern, sample)
             if found is not None:
                 return found, f"order_id:store_pattern[{index}]@{place}"

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-MAX_SCAN = 200_000
+MAX_SCAN = 100_000
 
 def _lower_compile(pattern: str) -> re.Pattern[str]:
     """Compile for lower-cased input: much faster than re.IGNORECASE in Python's engine."""

@@ -52,20 +52,26 @@ DAMAGED = _rules(
     ("en_arrived_broken", rf"\b(?:arrived|came|got here|was delivered|received (?:it|them|my \w+)|showed up)\b[^.!?\n]{{0,30}}\b{_BROKEN}\b", 2),
     ("en_item_broken", rf"\b{_ITEM}\s+(?:is|was|are|were|has been|had been|came|arrived)\s+(?:\w+\s+){{0,2}}{_BROKEN}\b", 2),
     ("en_broken_item", rf"\b(?:damaged|broken|cracked|smashed|shattered|defective|faulty|leaking)\s+(?:\w+\s+)?{_ITEM}\b", 2),
-    ("en_defect", r"\b(?:defective|faulty|manufacturing defect|doesn'?t work|does not work|stopped working|not working properly|fell apart|came apart|fell off)\b", 1.5),
-    ("en_wrong_item", r"\b(?:wrong|incorrect|different)\s+(?:\w+\s+)?(?:item|items|product|size|colou?r|shade|model|style|one|thing|order|scent|package|parcel|necklace|bracelet|ring|earrings?|watch|dress|shoes?)\b(?![^.!?\n]{0,25}\b(?:address|password|email|charge|amount|price)\b)", 2),
+    ("en_defect", r"\b(?:defective|faulty|manufacturing defect|fell apart|came apart|fell off|stopped working)\b", 2),
+    ("en_not_working", r"\b(?:doesn'?t work|does not work|not working|won'?t turn on|won'?t charge)\b", 1),
+    ("en_wrong_item", r"\b(?:sent|send|sending|received|receive|got|get|delivered|shipped|came|arrived|is|was|are|were|it'?s|this is|that is|gave me)\b[^.!?\n]{0,25}\b(?:wrong|incorrect|different)\s+(?:\w+\s+)?(?:item|items|product|size|colou?r|shade|model|style|one|thing|order|scent|package|parcel|necklace|bracelet|ring|earrings?|watch|dress|shoes?)\b(?![^.!?\n]{0,25}\b(?:address|password|email|charge|amount|price)\b)|\b(?:wrong|incorrect)\s+(?:item|items|product|size|colou?r|order|package|parcel)\s+(?:was\s+|were\s+|has been\s+)?(?:sent|received|delivered|shipped|arrived)\b", 2),
     ("en_not_what_ordered", r"\bnot what I (?:ordered|bought|purchased)\b|\bsent me (?:the wrong|a different|someone else'?s)\b|\bsomeone else'?s order\b", 2),
     ("en_missing_item", r"\b(?:item|items|product|products|piece|pieces|part|parts|one|something)\s+(?:\w+\s+)?(?:is|are|was|were)\s+missing\b|\bmissing\s+(?:an?\s+|one\s+|two\s+|the\s+)?(?:item|items|product|products|piece|part|earring|bottle)\b|\bmissing from (?:my|the) (?:order|package|parcel|box|delivery)\b", 2),
     ("en_partial", r"\bonly (?:received|got) (?:one|two|three|\d+|part|half)\b|\b(?:empty|half[- ]empty) (?:box|package|parcel)\b|\bincomplete (?:order|package|delivery)\b", 2),
-    ("es_defect", r"\b(?:defectuos[oa]s?|no funciona|dej[óo] de funcionar)\b", 1.5),
+    ("es_defect", r"\b(?:defectuos[oa]s?|dej[óo] de funcionar|defecto de f[áa]brica)\b", 2),
+    ("es_not_working", r"\bno funciona\b", 1),
     ("es", r"\b(?:lleg[óo]|vino|recib[íi])\b[^.!?\n]{0,30}\b(?:dañad[oa]s?|rot[oa]s?|abiert[oa]s?|roto)\b|\b(?:dañad[oa]s?|estropead[oa]s?)\b|\b(?:producto|artículo|articulo|talla|color|pedido)\s+(?:\w+\s+)?(?:equivocad[oa]|incorrect[oa]|errone[oa])\b|\bno es (?:lo|el) que (?:ped[íi]|compr[ée])\b|\b(?:falta|faltan|faltaba|faltaban)\s+(?:un|una|el|la|los|las|dos|\d+|algo|artículos?|productos?)\b|\b(?:pedido|paquete) incompleto\b", 2),
-    ("fr_defect", r"\b(?:d[ée]fectueu(?:x|se|ses)|ne fonctionne (?:pas|plus))\b", 1.5),
+    ("fr_defect", r"\b(?:d[ée]fectueu(?:x|se|ses)|d[ée]faut de fabrication)\b", 2),
+    ("fr_not_working", r"\bne fonctionne (?:pas|plus)\b", 1),
     ("fr", r"\b(?:endommag[ée]e?s?|cass[ée]e?s?|ab[îi]m[ée]e?s?|bris[ée]e?s?|f[êe]l[ée]e?s?)\b|\b(?:mauvais|mauvaise|mauvaises)\s+(?:article|produit|taille|couleur|teinte|mod[èe]le|pointure)\b|\b(?:article|produit)\s+(?:erron[ée]|incorrect)\b|\bpas (?:ce que|celui que|celle que) j'?ai command[ée]\b|\bil (?:me )?manque\b|\b(?:article|produit)s? manquants?\b|\b(?:colis|commande) incompl[èe]te?\b", 2),
-    ("de_defect", r"\b(?:defekt(?:e[nrsm]?)?|funktioniert (?:nicht|nicht mehr))\b", 1.5),
+    ("de_defect", r"\b(?:defekt(?:e[nrsm]?)?|fehlerhaft(?:e[nrsm]?)?|herstellungsfehler)\b", 2),
+    ("de_not_working", r"\bfunktioniert (?:nicht|nicht mehr)\b", 1),
     ("de", r"\b(?:besch[äa]digt(?:e[nrsm]?)?|kaputt(?:e[nrsm]?)?|zerbrochen(?:e[nrsm]?)?|zerkratzt|ausgelaufen|gebrochen)\b|\b(?:falsche[nrsm]?|verkehrte[nrsm]?)\s+(?:artikel|produkt|gr[öo](?:ß|ss)e|farbe|ware|lieferung|teil|modell|farbton)\b|\bnicht (?:das|was) (?:ich )?bestellt\b|\b(?:fehlt|fehlen|fehlende[nrsm]?)\b(?![^.!?\n]{0,30}\b(?:passwort|rechnung)\b)|\bunvollst[äa]ndig(?:e[nrsm]?)?\b", 2),
-    ("it_defect", r"\b(?:difettos[oaie]|non funziona(?: più)?)\b", 1.5),
+    ("it_defect", r"\b(?:difettos[oaie]|difetto di fabbrica)\b", 2),
+    ("it_not_working", r"\bnon funziona(?: più)?\b", 1),
     ("it", r"\b(?:danneggiat[oaie]|rott[oaie]|rovinat[oaie]|graffiat[oaie]|ammaccat[oaie])\b|\b(?:articolo|prodotto|taglia|colore|modello)\s+(?:\w+\s+)?sbagliat[oaie]\b|\bnon (?:è|e) quello che ho ordinato\b|\b(?:manca|mancano|mancante|mancanti)\b|\b(?:ordine|pacco) incomplet[oa]\b", 2),
-    ("pt_defect", r"\b(?:defeituos[oa]s?|n[ãa]o funciona|parou de funcionar)\b", 1.5),
+    ("pt_defect", r"\b(?:defeituos[oa]s?|parou de funcionar|defeito de f[áa]brica)\b", 2),
+    ("pt_not_working", r"\bn[ãa]o funciona\b", 1),
     ("pt", r"\b(?:danificad[oa]s?|quebrad[oa]s?|estragad[oa]s?|avariad[oa]s?|amassad[oa]s?|riscad[oa]s?)\b|\b(?:produto|item|artigo|tamanho|cor|modelo)\s+(?:\w+\s+)?errad[oa]s?\b|\bn[ãa]o (?:é|e) o que (?:eu )?(?:pedi|comprei|encomendei)\b|\b(?:falta|faltam|faltando|faltou)\s+(?:um|uma|o|a|os|as|dois|\d+|item|itens|produtos?)\b|\b(?:pedido|encomenda|pacote) incomplet[oa]\b", 2),
 )
 
@@ -157,24 +163,36 @@ ACCOUNT = _rules(
 PRODUCT_QUESTION = _rules(
     "product_question",
     ("en_interest", r"\b(?:(?:i am|i'm|we are|we're) interested in|(?:more )?information (?:about|on) (?:your|the) (?:\w+ )?(?:products?|services?|range|collection|models?|items?)|(?:send|provide|give) (?:me |us )?(?:a )?(?:quote|quotation|pricing|price list))\b", 1),
+    ("en_purchase_intent", r"\b(?:(?:possible|potential|future|planned|upcoming) (?:purchase|acquisition|order)|considering (?:buying|purchasing|ordering|it for)|(?:eager|ready|about|looking) to (?:make a purchase|buy|order)|make a purchase|before (?:buying|purchasing|ordering))\b", 2),
+    ("en_offer_words", r"\b(?:promotions?|discounts?|deals?|specifications|specs|features)\b", 1),
     ("en_stock", r"\b(?:in stock|out of stock|back in stock|restock\w*|sold out|pre-?order|still available|available in|availability of)\b", 2),
     ("en_attributes", r"\b(?:price|prices|pricing|how much (?:is|are|does|do)|quote|ingredients?|vegan|cruelty[- ]free|hypoallergenic|fragrance[- ]free|paraben\w*|nickel|sterling silver|gold[- ]plated|solid gold|waterproof|water[- ]resistant|materials?|made of|made from|size (?:guide|chart)|what size|which size|sizing|true to size|shades?|skin type|sensitive skin|allerg\w*|recommend\w*|gift (?:idea|set|wrap\w*)|engrav\w*|dimensions|measurements|compatible)\b", 1),
     ("en_attribute_question", r"\b(?:is|are|does|do)\s+(?:it|this|these|they|the \w+)\s+(?:\w+\s+)?(?:vegan|cruelty[- ]free|hypoallergenic|waterproof|water[- ]resistant|real|solid|sterling|nickel[- ]free|suitable|safe|adjustable|true to size|run (?:small|large)|come (?:in|with))\b|\bwhat (?:size|shade|colou?r|material)\b|\bwhich (?:size|shade|colou?r|one)\b", 2),
     ("en_shipping_info", r"\b(?:do you (?:ship|deliver)|ship(?:ping)? to|international (?:shipping|delivery)|shipping (?:costs?|rates?|fees?|times?|options?|methods?)|delivery (?:costs?|times?|options?|methods?)|how long does (?:shipping|delivery) take|how much (?:is|does|for) (?:shipping|delivery)|free shipping)\b", 2),
     ("en_prepurchase", r"\b(?:thinking (?:about|of) (?:buying|ordering|getting|purchasing)|planning (?:to|on) (?:buy|order|purchase)|before (?:I|we) (?:buy|order|purchase)|(?:want|would like|'d like|wish|intend|interested in)(?:ed)? (?:to )?(?:buy|buying|order(?:ing)? (?:a|an|the|some|two|\d)|purchas\w+)|place an order|(?:do|does) (?:you|your (?:store|shop)) (?:have|sell|carry|offer|stock)|(?:does|do) (?:it|this|they|the \w+) (?:come|contain))\b", 2),
     ("es_interest", r"\b(?:estoy interesad[oa]s? en|estamos interesad[oa]s en|me gustar[íi]a (?:saber|conocer|recibir) (?:m[áa]s )?(?:informaci[óo]n|detalles)|(?:m[áa]s )?informaci[óo]n (?:sobre|acerca de) (?:su|sus|el|la|los|las)|precios? (?:de|del|para))\b", 1),
+    ("es_purchase_intent", r"\b(?:posible compra|antes de comprar|hacer una compra|realizar una compra|(?:estoy|estamos) (?:considerando|pensando en) (?:comprar|adquirir))\b", 2),
+    ("es_offer_words", r"\b(?:promoci[óo]n|promociones|descuentos?|ofertas?|especificaciones|caracter[íi]sticas)\b", 1),
     ("es", r"\b(?:precio|precios|cu[áa]nto cuesta|cotizaci[óo]n|disponible|disponibles|disponibilidad|ingredientes|talla|tallas|tono|tonos|material|materiales|recomiend\w*|recomendaci[óo]n)\b", 1),
     ("es_strong", r"\b(?:error|discrepancia|problema|irregularidad)(?:es)? (?:en|de|con) (?:la |mi |el )?(?:facturaci[óo]n|factura|cobro|pago)\b|\b(?:tienen|hay) (?:\w+ ){0,3}(?:en stock|disponible)|\b(?:agotad[oa]|en stock|gu[íi]a de tallas|qu[ée] talla|env[íi]an a|gastos de env[íi]o|costo de env[íi]o|cu[áa]nto tarda el env[íi]o|(?:quisiera|quiero|me gustar[íi]a|estoy interesad[oa] en) (?:comprar|adquirir|pedir))\b", 2),
     ("fr_interest", r"\b(?:je suis int[ée]ress[ée]e? par|nous sommes int[ée]ress[ée]s par|(?:des|plus d')informations? (?:sur|concernant) (?:votre|vos|le|la|les)|j'aimerais (?:savoir|conna[îi]tre|en savoir))\b", 1),
+    ("fr_purchase_intent", r"\b(?:achat (?:potentiel|éventuel|possible)|avant (?:d'acheter|de commander)|faire un achat|estimations? de co[ûu]ts?|envisage (?:d'acheter|l'achat))\b", 2),
+    ("fr_offer_words", r"\b(?:promotions?|r[ée]ductions?|remises?|offres?|caract[ée]ristiques|fonctionnalit[ée]s)\b", 1),
     ("fr", r"\b(?:prix|tarifs?|combien co[ûu]te|devis|disponible|disponibles|disponibilit[ée]|ingr[ée]dients?|taille|tailles|teinte|teintes|mati[èe]re|recommand\w*)\b", 1),
     ("fr_strong", r"\b(?:erreur|probl[èe]me|[ée]cart|anomalie)s? (?:de|dans (?:la|ma)|sur (?:la|ma)) (?:facturation|facture|paiement)\b|\b(?:avez-vous|en stock|rupture de stock|guide des tailles|quelle taille|livrez-vous|frais de (?:port|livraison)|d[ée]lai de livraison|(?:je voudrais|je souhaite|j'aimerais|int[ée]ress[ée]e? par) (?:l'achat|acheter|commander))\b", 2),
     ("de_interest", r"\b(?:interessiere(?:n)? (?:mich|uns) f[üu]r|informationen (?:über|zu) (?:das|den|die|ihr\w*|dem)|m[öo]chte (?:gerne )?wissen)\b", 1),
+    ("de_purchase_intent", r"\b(?:(?:m[öo]glichen|geplanten|eventuellen) kauf|kauf in betracht|vor dem kauf|versandoptionen|versandkosten)\b", 2),
+    ("de_offer_words", r"\b(?:rabatt\w*|aktionen|angebote|leistungsmerkmal\w*|eigenschaften|funktionen)\b", 1),
     ("de", r"\b(?:preis\w*|was kostet|angebot|verf[üu]gbar|verf[üu]gbarkeit|inhaltsstoffe|gr[öo](?:ß|ss)e|farbton|material|empfehl\w*)\b", 1),
     ("de_strong", r"\b(?:rechnungs|abrechnungs|zahlungs)(?:fehler|problem|abweichung|frage|unstimmigkeit|diskrepanz)\w*|\bunstimmigkeit\w*\b[^.!?\n]{0,60}\b(?:rechnung|abrechnung)\w*|\b(?:haben sie (?:\w+ ){0,3}(?:auf lager|vorr[äa]tig|noch)|auf lager|vorr[äa]tig|ausverkauft|gr[öo](?:ß|ss)entabelle|welche gr[öo](?:ß|ss)e|liefern sie|versandkosten|lieferzeit|(?:m[öo]chte|w[üu]rde gerne|interessiere mich f[üu]r) (?:\w+ ){0,3}(?:kaufen|bestellen|erwerben))\b", 2),
     ("it_interest", r"\b(?:sono interessat[oa] a|siamo interessati a|(?:maggiori |ulteriori )?informazioni (?:su|sul|sulla|sui|riguardo)|vorrei sapere)\b", 1),
+    ("it_purchase_intent", r"\b(?:possibile acquisto|prima di acquistare|fare un acquisto|sto (?:considerando|pensando) (?:di )?(?:acquistare|comprare))\b", 2),
+    ("it_offer_words", r"\b(?:promozion[ei]|scont[oi]|offert[ae]|specifiche|caratteristiche)\b", 1),
     ("it", r"\b(?:prezzo|prezzi|quanto costa|preventivo|disponibile|disponibili|disponibilit[àa]|ingredienti|taglia|taglie|tonalit[àa]|materiale|consigli\w*)\b", 1),
     ("it_strong", r"\b(?:errore|problema|discrepanza|anomalia)(?: \w+)? (?:di|nella|nel|con (?:la|il)) (?:fatturazione|fattura|pagamento|addebito)\b|\b(?:avete (?:\w+ ){0,3}disponibil|esaurit[oa]|guida alle taglie|che taglia|spedite|costi di spedizione|tempi di consegna|(?:vorrei|desidero|sono interessat[oa] a) (?:acquistare|comprare|ordinare))\b", 2),
     ("pt_interest", r"\b(?:estou interessad[oa] em|estamos interessados em|(?:mais )?informa[çc](?:[ãa]o|[õo]es) sobre (?:o|a|os|as|seu|sua|seus|suas)|gostaria de saber)\b", 1),
+    ("pt_purchase_intent", r"\b(?:poss[íi]vel compra|antes de comprar|fazer uma compra|(?:estou|estamos) (?:considerando|pensando em) (?:comprar|adquirir))\b", 2),
+    ("pt_offer_words", r"\b(?:promo[çc][ãa]o|promo[çc][õo]es|descontos?|ofertas?|especifica[çc][õo]es|caracter[íi]sticas)\b", 1),
     ("pt", r"\b(?:pre[çc]o|pre[çc]os|quanto custa|or[çc]amento|dispon[íi]ve(?:l|is)|disponibilidade|ingredientes|tamanho|tamanhos|material|recomend\w*)\b", 1),
     ("pt_strong", r"\b(?:erro|problema|discrep[âa]ncia)s? (?:de|na|no|com (?:a|o)) (?:faturamento|fatura|cobran[çc]a|pagamento)\b|\b(?:voc[êe]s t[êe]m|tem em estoque|em estoque|esgotad[oa]|tabela de medidas|qual tamanho|enviam para|frete|prazo de entrega|(?:gostaria de|quero|estou interessad[oa] em) (?:comprar|adquirir|encomendar))\b", 2),
 )
@@ -272,18 +290,24 @@ _BY_LANGUAGE: dict[str, tuple[tuple[Category, PhraseRule, bool], ...]] = {
 _ALL_RULES = tuple((category, rule, rule.weight < 1.5) for category, rules in RULES.items() for rule in rules)
 
 
-def rule_scores(text: str, language: str = "") -> tuple[dict[Category, float], dict[Category, list[str]]]:
+def rule_scores(
+    text: str, language: str = "", only: frozenset[Category] | None = None, skip: frozenset[Category] = frozenset()
+) -> tuple[dict[Category, float], dict[Category, list[str]]]:
     """Score every category on ``text``; also return the names of the rules that fired.
 
     Only the rules of ``language`` run when we have rules for it (an Italian
     "account" is not an English one); for other languages every rule runs.
     Weak rules (weight below 1.5) count each distinct word they match, up to
     two: "billing" plus "invoice" is evidence, "billing" alone is not.
+    ``only``/``skip`` restrict the categories scored (the classifier scores
+    the precedence categories first and the rest only when it needs them).
     """
     lowered = text.lower()
     scores: dict[Category, float] = {}
     hits: dict[Category, list[str]] = {}
     for category, rule, weak in _BY_LANGUAGE.get(language, _ALL_RULES):
+        if (only is not None and category not in only) or category in skip:
+            continue
         if weak:
             first = rule.pattern.search(lowered)
             if first is None:

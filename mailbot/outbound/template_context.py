@@ -378,6 +378,9 @@ def sample_cases(
         manager = dict(base["escalated_to"])  # type: ignore[call-overload]
         manager["role"] = "manager"
         yield "escalated_to.role=manager", dict(base, escalated_to=manager)
+        nameless = dict(base["escalated_to"])  # type: ignore[call-overload]
+        nameless["name"] = ""
+        yield "escalated_to.name=''", dict(base, escalated_to=nameless)
     if "rejected" in keys:
         yield "rejected commands", dict(base, commands=["urgent", "complex"], status="waiting_staff", rejected=["resolvd"])
     if "timer" in keys:

@@ -30,7 +30,8 @@ What runs (all on 127.0.0.1, free ports picked at start):
 without ``base_dir`` it makes a short temp dir under /tmp and removes it on
 stop. `start()` returns when every daemon has greeted (about 0.2-0.4 s);
 `stop()` returns when no process of the stack is left (also registered with
-atexit). Logs are in ``log_dir``; a failed start raises MailStackStartError
+atexit); if the owning process dies without cleaning up (SIGKILL, a timeout),
+a small watchdog process takes the daemons down within about a second. Logs are in ``log_dir``; a failed start raises MailStackStartError
 with their tails. Missing binaries raise MailStackNotInstalled: run
 scripts/test, which installs them.
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import UTC, datetime, timedelta
 
 
@@ -19,10 +18,13 @@ class Clock:
             if start.tzinfo is None:
                 start = start.replace(tzinfo=UTC)
             self._offset = start - datetime.now(UTC)
-        self._mono0 = time.monotonic()
 
     def now(self) -> datetime:
         return datetime.now(UTC) + self._offset
+
+    def to_real(self, at: datetime) -> datetime:
+        """The wall-clock instant at which this clock will read ``at``."""
+        return at - self._offset
 
     @property
     def shifted(self) -> bool:

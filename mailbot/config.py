@@ -19,6 +19,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from .errors import ConfigError
+from .policy.schema import StorePolicy
 
 _ENV_RE = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
 _EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -47,9 +48,15 @@ class ServerConfig(_Frozen):
     timeout: float = Field(default=30.0, gt=0)
 
 
+FolderMeaning = Literal["resolved", "escalated", "pending", "urgent", "complex"]
+
+
 class ImapConfig(ServerConfig):
     mailbox: str = "INBOX"
     sent_folder: str = "Sent"
+    # Staff move or copy a customer's message into these folders to change its case.
+    folders: dict[str, FolderMeaning] = Field(default_factory=lambda: {"Resolved": "resolved", "Escalated": "escalated"})
+    secondary_poll: float = Field(default=30.0, gt=0)  # how often the Sent and status folders are looked at
     idle: bool = True  # use IDLE when the server offers it
     idle_renew: float = Field(default=25 * 60, gt=0)  # re-issue IDLE before servers drop it (RFC 2177: 29 min)
     poll_interval: float = Field(default=60.0, gt=0)  # when IDLE is off or not offered
@@ -104,6 +111,26 @@ class UnderstandingConfig(_Frozen):
         return value
 
 
+class Handling(_Frozen):
+    """What a new case gets beyond the plain acknowledgement, by category."""
+
+    # category -> template kind sent instead of the plain ack (e.g. complaint: complaint_receipt)
+    ack_kind: dict[str, str] = Field(default_factory=dict)
+    assign_owner: tuple[str, ...] = ()  # categories that get a named owner when opened (round robin over staff)
+    rma_categories: tuple[str, ...] = ()  # categories that get a return authorisation number
+    rma_prefix: str = "RMA"
+    ask_order_number: tuple[str, ...] = ()  # categories whose ack asks for the order number when none was given
+    ask_photos: tuple[str, ...] = ()  # categories whose ack asks for photos when nothing is attached
+    ask_evidence: tuple[str, ...] = ()  # categories whose ack asks for transaction details and screenshots
+    queues: dict[str, tuple[str, ...]] = Field(default_factory=dict)  # queue -> categories (first match wins)
+    return_address: str = ""
+
+
+class StaffCommands(_Frozen):
+    checks: tuple[Literal["sent_folder", "auth_results"], ...] = ("sent_folder",)
+    authserv_id: str | None = None  # the store's own server, as it writes Authentication-Results
+
+
 class StoreConfig(_Frozen):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")
     name: str
@@ -120,8 +147,43 @@ class StoreConfig(_Frozen):
     smtp: SmtpConfig
     ack_limit_per_hour: int = Field(default=3, ge=0)  # acknowledgements per sender per hour
     language: str = "en"
+    staff_names: dict[str, str] = Field(default_factory=dict)  # address -> name shown to customers
     understanding: UnderstandingConfig = UnderstandingConfig()
-    policy: dict[str, Any] = Field(default_factory=dict)  # validated by mailbot.policy
+    handling: Handling = Handling()
+    staff_commands: StaffCommands = StaffCommands()
+    # The store's promises as timers (mailbot.policy.schema). Its calendar is
+    # built from timezone, working_hours and holidays above; omit the block to
+    # use the shipped default policy of a known store.
+    policy: StorePolicy
+
+    @model_validator(mode="before")
+    @classmethod
+    def _policy_with_calendar(cls, data: Any) -> Any:
+        if not isinstance(data, dict):
+            return data
+        policy = data.get("policy")
+        if policy is None:
+            from .policy.defaults import STORES, default_policy_data
+
+            policy = default_policy_data(data["id"]) if data.get("id") in STORES else {}
+            policy.pop("calendar", None)
+        if not isinstance(policy, dict):
+            return data
+        if "calendar" in policy:
+            raise ValueError("policy.calendar: set the calendar with the store's timezone, working_hours and holidays keys")
+        hours = data.get("working_hours") or {}
+        holidays = data.get("holidays") or {}
+        calendar: dict[str, Any] = {"timezone": data.get("timezone", "UTC")}
+        if isinstance(hours, dict):
+            calendar.update({k2: hours[k1] for k1, k2 in (("days", "working_days"), ("hours", "office_hours")) if k1 in hours})
+        if isinstance(holidays, dict):
+            country = holidays.get("country", "US")
+            calendar["holidays"] = {"country": country, "subdivision": holidays.get("subdivision")} if country else None
+            calendar["closed_dates"] = holidays.get("closed_dates", [])
+        return {**data, "policy": {**policy, "calendar": calendar}}
+
+    def staff_name(self, address: str) -> str:
+        return self.staff_names.get(address) or address.partition("@")[0].split("-")[0].replace(".", " ").title()
 
     @field_validator("address")
     @classmethod

@@ -16,6 +16,10 @@ import logging
 import signal
 from pathlib import Path
 
+from datetime import datetime
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+
 from .clock import Clock
 from .config import Config
 from .logs import event
@@ -44,6 +48,7 @@ class Daemon:
             except (NotImplementedError, RuntimeError):  # not the main thread (tests)
                 pass
         event(log, logging.INFO, "-", "daemon_start", stores=",".join(self.workers), once=once, now=self.clock.now().isoformat())
+        scheduler = None if once else self._start_scheduler()
         tasks = [asyncio.create_task(w.run(once), name=f"store:{sid}") for sid, w in self.workers.items()]
         housekeeping = None if once else asyncio.create_task(self._housekeeping(), name="housekeeping")
         self.started.set()
@@ -52,6 +57,8 @@ class Daemon:
         finally:
             if housekeeping is not None:
                 housekeeping.cancel()
+            if scheduler is not None:
+                scheduler.shutdown(wait=False)
             for sig in installed:
                 loop.remove_signal_handler(sig)
         for sid, result in zip(self.workers, results, strict=True):
@@ -59,6 +66,33 @@ class Daemon:
                 event(log, logging.ERROR, sid, "worker_crashed", error=f"{type(result).__name__}: {result}")
         event(log, logging.INFO, "-", "daemon_stop")
         return 0
+
+    def _start_scheduler(self) -> AsyncIOScheduler:
+        """One APScheduler job per store, always at that store's next timer instant.
+
+        The instants come from state (each case carries its next one), so the
+        jobs are rebuilt from state on every start; an instant already past
+        fires at once (misfire grace unlimited, coalesced: once, never a burst).
+        """
+        scheduler = AsyncIOScheduler(timezone="UTC")
+        scheduler.start()
+
+        for sid, worker in self.workers.items():
+
+            def follow(at: datetime | None, sid: str = sid, worker: StoreWorker = worker) -> None:
+                job_id = f"timeline:{sid}"
+                if at is None:
+                    if scheduler.get_job(job_id) is not None:
+                        scheduler.remove_job(job_id)
+                    return
+                scheduler.add_job(
+                    worker.timer_due, "date", run_date=self.clock.to_real(at), id=job_id,
+                    replace_existing=True, misfire_grace_time=None, coalesce=True,
+                )
+
+            worker.on_timeline = follow
+            follow(worker.next_timer_at())
+        return scheduler
 
     async def _housekeeping(self) -> None:
         while not self.stopping.is_set():

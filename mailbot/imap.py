@@ -174,6 +174,15 @@ class ImapClient:
         self.selected = MailboxInfo(mailbox, int(validity.group(1)), int(uidnext.group(1)) if uidnext else 0, exists)
         return self.selected
 
+    async def status(self, mailbox: str) -> tuple[int, int]:
+        """(UIDNEXT, UIDVALIDITY) of ``mailbox`` without selecting it."""
+        response = await self._call(f"STATUS {mailbox}", self._require().status(_quote(mailbox), "(UIDNEXT UIDVALIDITY)"))
+        blob = b" ".join(bytes(line) for line in response.lines if not isinstance(line, bytearray))
+        uidnext, validity = _UIDNEXT_RE.search(blob), _UIDVALIDITY_RE.search(blob)
+        if uidnext is None or validity is None:
+            raise ImapError(f"STATUS {mailbox}: no UIDNEXT/UIDVALIDITY in {blob[:200]!r}")
+        return int(uidnext.group(1)), int(validity.group(1))
+
     async def list_mailboxes(self) -> list[tuple[str, str]]:
         """(name, attributes) of every mailbox."""
         response = await self._call("LIST", self._require().list('""', "*"))

@@ -142,6 +142,10 @@ class Understanding:
     reasons: tuple[str, ...] = field(default_factory=tuple)
 
 
+# The kinds of email that acknowledge a new case (the plain ack, or a category's own receipt).
+ACK_KINDS = frozenset({"ack", "complaint_receipt", "return_instructions", "dispute_evidence"})
+
+
 class OutboxState(StrEnum):
     PENDING = "pending"  # recorded, not yet accepted by SMTP
     SENT = "sent"  # accepted by SMTP
@@ -189,6 +193,12 @@ class CaseEvent:
 
 
 @dataclass(frozen=True, slots=True)
+class StatusEntry:
+    at: datetime
+    status: CaseStatus  # the status the case entered at ``at``
+
+
+@dataclass(frozen=True, slots=True)
 class Case:
     """A customer conversation. The state store persists it as one document."""
 
@@ -213,6 +223,11 @@ class Case:
     flags: tuple[str, ...] = ()  # complex, escalated, ...
     resolved_at: datetime | None = None
     escalated_at: datetime | None = None
+    complex_at: datetime | None = None
+    categorised_at: datetime | None = None  # when staff changed the category; None = at opening
+    status_history: tuple[StatusEntry, ...] = ()
+    rma_number: str | None = None
+    next_timer_at: datetime | None = None  # derived from the policy on every save; indexes the timeline
 
     @property
     def message_ids(self) -> tuple[str, ...]:
@@ -222,8 +237,17 @@ class Case:
     def participants(self) -> frozenset[str]:
         return frozenset({self.customer.email} | {m.sender for m in self.messages if m.direction == "customer"})
 
+    @property
+    def acknowledged_at(self) -> datetime | None:
+        times = [o.sent_at for o in self.outbox if o.kind in ACK_KINDS and o.sent_at is not None]
+        return min(times) if times else None
+
+    @property
+    def staff_replies(self) -> tuple[datetime, ...]:
+        return tuple(m.at for m in self.messages if m.direction == "staff")
+
     def acks_sent_since(self, since: datetime) -> int:
-        return sum(1 for o in self.outbox if o.kind == "ack" and o.created_at >= since)
+        return sum(1 for o in self.outbox if o.kind in ACK_KINDS and o.created_at >= since)
 
 
 @dataclass(frozen=True, slots=True)

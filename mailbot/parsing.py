@@ -36,7 +36,7 @@ def parse_message(data: bytes) -> ParsedMessage:
     try:
         mail = mailparser.parse_from_bytes(data)
     except Exception as exc:  # mail-parser raises a variety of types on hostile input
-        raise ParseError(f"unparseable message: {type(exc).__name__}: {exc}") from exc
+        mail = _stdlib_fallback(data, exc)
     message: Message = mail.message
     headers = tuple(
         (str(name).lower(), _decode_header_value(value)) for name, value in message.items()
@@ -72,6 +72,47 @@ def parse_message(data: bytes) -> ParsedMessage:
         size=len(data),
         defects=tuple(str(d) for d in _safe_list(mail, "defects_categories")),
     )
+
+
+class _StdlibMail:
+    """The attributes of a mail-parser result, from the stdlib parser alone.
+
+    Used when mail-parser itself crashes on a message (it does on some
+    epilogues): the message is still read, with what the stdlib can give.
+    """
+
+    def __init__(self, message: Message, reason: str) -> None:
+        self.message = message
+        self.text_plain: list[str] = []
+        self.text_html: list[str] = []
+        self.attachments: list[dict[str, Any]] = []
+        self.defects_categories = [reason]
+        for part in message.walk():
+            if part.is_multipart():
+                continue
+            payload = part.get_payload(decode=True)
+            if not isinstance(payload, bytes):
+                continue
+            if part.get_filename():
+                self.attachments.append({"filename": part.get_filename(), "mail_content_type": part.get_content_type(), "payload": payload})
+                continue
+            try:
+                text = payload.decode(part.get_content_charset() or "utf-8", errors="replace")
+            except LookupError:  # an unknown charset name
+                text = payload.decode("utf-8", errors="replace")
+            if part.get_content_type() == "text/html":
+                self.text_html.append(text)
+            elif part.get_content_maintype() == "text":
+                self.text_plain.append(text)
+
+
+def _stdlib_fallback(data: bytes, exc: Exception) -> _StdlibMail:
+    from email import message_from_bytes
+
+    try:
+        return _StdlibMail(message_from_bytes(data), f"mail-parser failed: {type(exc).__name__}")
+    except Exception as again:
+        raise ParseError(f"unparseable message: {type(exc).__name__}: {exc}") from again
 
 
 def html_to_text(html: str) -> str:

@@ -12,12 +12,20 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from .models import Case, CaseStatus, MachineKind, ParsedMessage, Understanding
+from .models import Case, MachineKind, ParsedMessage, Understanding
 from .threader import CaseMatch
+
+
+class Role(StrEnum):
+    """Which mailbox a message was found in."""
+
+    INBOX = "inbox"
+    SENT = "sent"  # the shared mailbox's Sent folder: what staff (and we) sent
 
 
 class Action(StrEnum):
     DUPLICATE = "duplicate"  # seen this Message-ID before: nothing to do
+    STAFF_COMMAND = "staff_command"  # #resolved, #assign ...: obeyed only if trusted
     OWN_MAIL = "own_mail"  # from the store's own address: never answer ourselves
     STAFF_REPLY = "staff_reply"  # staff wrote in a case: clears the response clock
     STAFF_OTHER = "staff_other"  # staff mail that belongs to no case
@@ -35,6 +43,9 @@ class Facts:
     understanding: Understanding
     match: CaseMatch
     duplicate: bool
+    role: Role
+    has_commands: bool  # the body holds #command lines
+    command_case: Case | None  # the case named by the subject's reference, whoever sent it
     store_address: str
     staff: frozenset[str]  # staff, escalation and admin addresses (not the store address)
     acks_to_sender_last_hour: int
@@ -67,8 +78,26 @@ def _duplicate(f: Facts) -> tuple[Action, str] | None:
     return (Action.DUPLICATE, "duplicate:message-id") if f.duplicate else None
 
 
+def _command(f: Facts) -> tuple[Action, str] | None:
+    if not f.has_commands or f.command_case is None:
+        return None
+    if f.sender != f.store_address and f.sender not in f.staff:
+        return None  # a stranger's "#resolved" is just text in a customer message
+    return Action.STAFF_COMMAND, f"command:{f.role.value}:{f.command_case.ref}"
+
+
 def _own_address(f: Facts) -> tuple[Action, str] | None:
-    return (Action.OWN_MAIL, "loop:from-store-address") if f.sender == f.store_address else None
+    if f.role is Role.INBOX and f.sender == f.store_address:
+        return Action.OWN_MAIL, "loop:from-store-address"
+    return None
+
+
+def _sent_folder(f: Facts) -> tuple[Action, str] | None:
+    if f.role is not Role.SENT:
+        return None
+    if f.match.case is not None:
+        return Action.STAFF_REPLY, f"staff:sent-folder:{f.match.reason}"
+    return Action.STAFF_OTHER, "staff:sent-folder:no-case"
 
 
 def _staff(f: Facts) -> tuple[Action, str] | None:
@@ -103,8 +132,12 @@ def _new_case(f: Facts) -> tuple[Action, str] | None:
 RULES: tuple[tuple[str, Rule], ...] = (
     # A Message-ID we already hold: fetching it again (restart, UIDVALIDITY change, a copy) changes nothing.
     ("duplicate", _duplicate),
+    # "#resolved" and friends from the store or its staff, naming a case in the subject.
+    ("command", _command),
     # Mail from the store's own address is ours or a colleague's: answering it is how loops start.
     ("own-address", _own_address),
+    # What staff sent from the shared mailbox (a reply in a case stops its response clock).
+    ("sent-folder", _sent_folder),
     # Staff write from their own addresses; their mail is never acknowledged.
     ("staff", _staff),
     # Robots get no acknowledgement: auto-replies, bounces, lists (the understanding layer decides).
@@ -127,12 +160,3 @@ def decide(facts: Facts) -> Decision:
             reasons.append(reason)
             return Decision(action, facts.match.case, tuple(reasons))
     raise AssertionError("the new-case rule always fires")
-
-
-def status_after_customer_mail(case: Case) -> CaseStatus:
-    """A customer writing again reopens a resolved or pending case."""
-    if case.status in (CaseStatus.RESOLVED, CaseStatus.CLOSED, CaseStatus.PENDING):
-        return CaseStatus.WAITING_STAFF
-    if case.status is CaseStatus.NEW:
-        return CaseStatus.NEW
-    return CaseStatus.WAITING_STAFF

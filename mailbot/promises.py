@@ -1,62 +1,111 @@
-"""A store's promises, applied to its cases: the bridge from config to the policy layer.
+"""A store's promises applied to its cases: the bridge from config to the policy layer.
 
-The worker asks this object what to tell the customer in the acknowledgement
-(the first-response deadline, whether it is extended, what is missing) and,
-with the policy engine, what is due when.
+Pure: it reads a :class:`~mailbot.models.Case`, the store's config and a
+``now`` it is given, and answers what the acknowledgement should promise,
+what is due, what comes next, and what a new case should get (owner, RMA
+number, the items to ask for).
 """
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from .config import StoreConfig
-from .models import Attachment, Case, Category, Understanding
+from .lifecycle import facts
+from .models import Case, Category
+from .policy.calendar import BusinessCalendar
+from .policy.timers import Deadline as TimerDeadline
+from .policy.timers import Due, deadline_for_ack, deadlines, due, plan
 
-_WEEKDAY_INDEX = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 
-
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Deadline:
     name: str
     at: datetime
+    phase: str  # warn | breach | fire
 
 
 @dataclass(frozen=True)
-class StorePolicy:
+class StorePromises:
     store: StoreConfig
+    calendar: BusinessCalendar
 
     @classmethod
-    def from_config(cls, store: StoreConfig) -> StorePolicy:
-        return cls(store)
+    def from_config(cls, store: StoreConfig) -> StorePromises:
+        return cls(store, store.policy.calendar.to_calendar())
 
-    def ack_deadline(self, case: Case) -> tuple[datetime, bool]:
-        """When a person will have answered, on the store's working days."""
-        days = 3
-        local = case.opened_at.astimezone(self.store.tz)
-        working = {_WEEKDAY_INDEX[d] for d in self.store.working_hours.days}
-        while days > 0:
-            local += timedelta(days=1)
-            if local.weekday() in working:
-                days -= 1
-        return local, False
+    # -- the acknowledgement ------------------------------------------------
 
-    def next_deadline(self, case: Case, now: datetime) -> Deadline | None:
-        """The earliest deadline still running on ``case`` (first response until staff replied)."""
-        if any(m.direction == "staff" for m in case.messages):
-            return None
-        due, _ = self.ack_deadline(case)
-        return Deadline("first_response", due)
+    def ack_deadline(self, case: Case) -> tuple[datetime | None, bool]:
+        """When a person will have answered (None: the store promises no time), and
+        whether the store's language factor extended it."""
+        promise = deadline_for_ack(
+            self.store.policy, self.calendar, case.opened_at, case.urgent, case.language, case.category
+        )
+        if promise is None:
+            ext = self.store.policy.language_extension
+            return None, bool(ext and ext.applies(case.language))
+        return promise.due, promise.extended
 
-    def missing_items(self, case: Case, understanding: Understanding) -> list[str]:
+    def ack_kind(self, case: Case) -> str:
+        return self.store.handling.ack_kind.get(case.category.value, "ack")
+
+    def missing_items(self, case: Case, has_attachments: bool) -> list[str]:
+        h, category = self.store.handling, case.category.value
         missing = []
-        if case.order_id is None and case.category in _NEEDS_ORDER:
+        if case.order_id is None and category in h.ask_order_number:
             missing.append("order_number")
+        if category in h.ask_photos and not has_attachments:
+            missing.append("photos")
+        if category in h.ask_evidence:
+            missing += ["transaction_details", "screenshots"]
         return missing
 
+    def owner_for(self, case: Case) -> str:
+        """A named owner for categories that promise one (round robin by case number)."""
+        staff = self.store.staff
+        if case.category.value not in self.store.handling.assign_owner or not staff:
+            return ""
+        return staff[case.number % len(staff)]
 
-_NEEDS_ORDER = frozenset(
-    {Category.ORDER_STATUS, Category.SHIPPING_ISSUE, Category.ORDER_CHANGE, Category.RETURN_EXCHANGE,
-     Category.REFUND, Category.DAMAGED_WRONG_ITEM, Category.DISPUTE}
-)
-_ = Attachment
+    def rma_for(self, case: Case) -> str | None:
+        if case.category.value not in self.store.handling.rma_categories:
+            return None
+        digest = hashlib.sha256(case.ref.encode()).hexdigest()[:4].upper()
+        return f"{self.store.handling.rma_prefix}-{case.opened_at:%Y%m%d}-{case.number:04d}{digest}"
+
+    def queue_for(self, category: Category) -> str:
+        for queue, categories in self.store.handling.queues.items():
+            if category.value in categories:
+                return queue
+        return "default" if not self.store.handling.queues else "buyer"
+
+    # -- timers -------------------------------------------------------------
+
+    def due(self, case: Case, now: datetime) -> list[Due]:
+        return due(facts(case), self.store.policy, self.calendar, now)
+
+    def next_firing(self, case: Case) -> datetime | None:
+        owed = plan(facts(case), self.store.policy, self.calendar)
+        return owed[0].at if owed else None
+
+    def running(self, case: Case) -> list[TimerDeadline]:
+        return deadlines(facts(case), self.store.policy, self.calendar)
+
+    def next_deadline(self, case: Case, now: datetime) -> Deadline | None:
+        """The next instant a running timer warns, breaches or fires (past ones included)."""
+        best: Deadline | None = None
+        for row in self.running(case):
+            if row.paused:
+                continue
+            for phase, at in (("warn", row.warn_at), ("breach", row.breach_at), ("fire", row.fire_at)):
+                if at is None:
+                    continue
+                if best is None or at < best.at:
+                    best = Deadline(row.timer, at, phase)
+        return best
+
+    def breached(self, case: Case, now: datetime) -> list[str]:
+        return [r.timer for r in self.running(case) if r.breach_at is not None and r.breach_at <= now and not r.paused]

@@ -202,3 +202,29 @@ def test_malformed_mime_and_odd_charsets_are_handled(world: World) -> None:
     world.wait(ann, 1)
     [ack] = world.wait(bob, 1)
     assert "Commande reçue abîmée" in str(ack["Subject"])
+
+
+def test_after_a_uidvalidity_change_nothing_is_acknowledged_twice(world: World) -> None:
+    ann = world.customer()
+    world.send(customer_mail(ann, world.address()))
+    world.wait(world.address(), 1)
+    world.run_once()
+    world.wait(ann, 1)
+
+    # The server renumbers the mailbox (as after a restore): our remembered UIDs mean nothing now.
+    from mailbot.models import MailboxState
+
+    state = TinyStateStore(world.state_dir)
+    remembered = state.mailbox("pandorana", "INBOX")
+    assert remembered is not None and remembered.last_uid == 1
+    state.save_mailbox("pandorana", MailboxState("INBOX", remembered.uidvalidity + 1, 7))
+
+    bob = world.customer("bob")
+    world.send(customer_mail(bob, world.address()))
+    world.wait(world.address(), 2)
+    world.run_once()
+    world.wait(bob, 1)
+    assert len(world.inbox(ann)) == 1
+    assert len(world.inbox(world.address(), "Sent")) == 2
+    after = TinyStateStore(world.state_dir).mailbox("pandorana", "INBOX")
+    assert after is not None and after.uidvalidity == remembered.uidvalidity and after.last_uid == 2

@@ -103,6 +103,7 @@ class _StoreState:
         self.mailboxes: dict[str, MailboxState] = {}
         self.max_number = 0
         self.message_seq = 0
+        self.meta: dict[str, str] = {}
         self._load()
 
     def db(self, path: Path) -> TinyDB:
@@ -125,6 +126,9 @@ class _StoreState:
             for doc in table.all():
                 self.known_messages.add(str(doc["message_id"]))
                 self.message_seq = max(self.message_seq, doc.doc_id)
+        meta = self.root / "meta.json"
+        if meta.exists():
+            self.meta = {str(d["key"]): str(d["value"]) for d in self.db(meta).table("meta").all()}
         mailboxes = self.root / "mailboxes.json"
         if mailboxes.exists():
             for doc in self.db(mailboxes).table("mailboxes").all():
@@ -157,6 +161,15 @@ class _StoreState:
         shard = self.root / "messages" / f"{self.message_seq // MESSAGES_PER_SHARD:06d}.json"
         self.db(shard).table("messages").insert(Document(doc, doc_id=self.message_seq))
         self.known_messages.add(str(doc["message_id"]))
+
+    def save_meta(self, key: str, value: str) -> None:
+        table = self.db(self.root / "meta.json").table("meta")
+        doc_id = _stable_id(key)
+        if key in self.meta:
+            table.update({"key": key, "value": value}, doc_ids=[doc_id])
+        else:
+            table.insert(Document({"key": key, "value": value}, doc_id=doc_id))
+        self.meta[key] = value
 
     def save_mailbox(self, state: MailboxState) -> None:
         table = self.db(self.root / "mailboxes.json").table("mailboxes")
@@ -255,6 +268,12 @@ class TinyStateStore:
         path = self._s(store_id).root / "set-aside" / f"{name}.eml"
         _atomic_write(path, data)
         return str(path)
+
+    def meta(self, store_id: str, key: str) -> str | None:
+        return self._s(store_id).meta.get(key)
+
+    def save_meta(self, store_id: str, key: str, value: str) -> None:
+        self._s(store_id).save_meta(key, value)
 
     def load_store(self, store_id: str) -> int:
         """Load one store's state now (normally lazy); returns its case count."""

@@ -1,0 +1,199 @@
+"""Everything a store sends, exactly once.
+
+An outgoing email is rendered, its bytes written beside the state, and
+recorded on its case as *pending* in the same atomic write that changes the
+case. Only then is it handed to SMTP. Once SMTP accepted it, the record
+becomes *sent* (written before anything else happens, so the only window in
+which a crash makes us send twice is between SMTP's 250 and that write; a
+resend then carries the same bytes and the same Message-ID). Then a copy is
+filed in the store's Sent folder so staff see it.
+
+SMTP 4xx and connection trouble: retried with backoff (30 s doubling to 1 h,
+at most ``MAX_ATTEMPTS``). 5xx: recorded on the case as failed, not retried.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
+
+from .config import StoreConfig
+from .errors import ImapError, SmtpPermanentError, SmtpTemporaryError
+from .logs import event
+from .models import ACK_KINDS, Case, CaseEvent, CaseStatus, OutboundRecord, OutboxState
+from .outbound.compose import Envelope, compose, new_message_id
+from .outbound.smtp import SmtpSender
+from .state.tinystore import TinyStateStore
+
+if TYPE_CHECKING:
+    from .imap import ImapClient
+
+log = logging.getLogger("mailbot")
+
+_RETRY_BASE = timedelta(seconds=30)
+_RETRY_CAP = timedelta(hours=1)
+MAX_ATTEMPTS = 12
+
+
+def retry_delay(attempts: int) -> timedelta:
+    delay: timedelta = _RETRY_BASE * (2 ** max(attempts - 1, 0))
+    return min(delay, _RETRY_CAP)
+
+
+@dataclass(frozen=True, slots=True)
+class Outgoing:
+    """An email a handler wants sent, before it is rendered."""
+
+    kind: str
+    to: tuple[str, ...]
+    context: dict[str, object]
+    language: str = "en"
+    in_reply_to: str | None = None
+    references: tuple[str, ...] = ()
+    auto_submitted: str = "auto-replied"  # RFC 3834; staff notices are auto-generated
+    timer_key: str = ""
+
+
+class Renderer:
+    """What the outbox needs from the templates: subject, text and HTML of a kind."""
+
+    def render(self, store_id: str, kind: str, language: str, context: dict[str, object]) -> tuple[str, str, str]:
+        raise NotImplementedError
+
+
+class Outbox:
+    def __init__(
+        self,
+        store: StoreConfig,
+        state: TinyStateStore,
+        renderer: Renderer,
+        now: Callable[[], datetime],
+        save: Callable[[Case], None],
+    ) -> None:
+        self.store = store
+        self.state = state
+        self.renderer = renderer
+        self.now = now
+        self.save = save
+        self.smtp = SmtpSender(store.smtp)
+        self.imap: ImapClient | None = None  # set while connected: the Sent folder copy goes through it
+        self._unfinished: set[str] = {
+            c.ref for c in state.all_cases(store.id) if any(_unfinished(o) for o in c.outbox)
+        }
+
+    def enqueue(self, case: Case, out: Outgoing) -> Case:
+        """Render ``out``, keep its bytes, and return ``case`` with a pending record.
+
+        The caller saves the case; until then nothing was promised.
+        """
+        subject, text, html = self.renderer.render(self.store.id, out.kind, out.language, out.context)
+        message_id = new_message_id(case.ref, self.store.domain)
+        now = self.now()
+        data = compose(
+            Envelope(
+                message_id=message_id,
+                from_name=self.store.name,
+                from_address=self.store.address,
+                to=out.to,
+                date=now,
+                in_reply_to=out.in_reply_to,
+                references=out.references,
+                case_ref=case.ref,
+                auto_submitted=out.auto_submitted,
+            ),
+            subject,
+            text,
+            html,
+        )
+        self.state.save_outbound_bytes(self.store.id, message_id, data)
+        record = OutboundRecord(
+            message_id=message_id, kind=out.kind, to=out.to, state=OutboxState.PENDING, created_at=now, timer_key=out.timer_key
+        )
+        self._unfinished.add(case.ref)
+        return dataclasses.replace(case, outbox=(*case.outbox, record))
+
+    async def deliver(self, case: Case) -> Case:
+        """Send every due pending record of ``case`` and file every sent copy."""
+        for record in case.outbox:
+            if record.state is OutboxState.PENDING and (record.next_attempt_at is None or record.next_attempt_at <= self.now()):
+                case = await self._send(case, record)
+        for record in case.outbox:
+            if record.state is OutboxState.SENT and not record.filed:
+                case = await self._file(case, record)
+        if not any(_unfinished(o) for o in case.outbox):
+            self._unfinished.discard(case.ref)
+        return case
+
+    async def _send(self, case: Case, record: OutboundRecord) -> Case:
+        data = self.state.outbound_bytes(self.store.id, record.message_id)
+        if data is None:
+            failed = dataclasses.replace(record, state=OutboxState.FAILED, error="rendered message lost from state")
+            return self._replace(case, failed, "send_failed")
+        try:
+            await self.smtp.send(self.store.address, record.to, data)
+        except SmtpPermanentError as exc:
+            failed = dataclasses.replace(record, state=OutboxState.FAILED, attempts=record.attempts + 1, error=str(exc))
+            event(log, logging.ERROR, self.store.id, "send_failed", case=case.ref, kind=record.kind, error=str(exc))
+            return self._replace(case, failed, "send_failed", str(exc))
+        except SmtpTemporaryError as exc:
+            attempts = record.attempts + 1
+            if attempts >= MAX_ATTEMPTS:
+                retry = dataclasses.replace(record, state=OutboxState.FAILED, attempts=attempts, error=f"gave up: {exc}")
+            else:
+                retry = dataclasses.replace(record, attempts=attempts, error=str(exc), next_attempt_at=self.now() + retry_delay(attempts))
+            event(log, logging.WARNING, self.store.id, "send_deferred", case=case.ref, kind=record.kind, attempts=attempts, error=str(exc))
+            return self._replace(case, retry, "send_deferred", str(exc))
+        sent = dataclasses.replace(record, state=OutboxState.SENT, sent_at=self.now(), attempts=record.attempts + 1, error="")
+        if record.kind in ACK_KINDS and case.status is CaseStatus.NEW:
+            case = dataclasses.replace(case, status=CaseStatus.ACKNOWLEDGED)
+        case = self._replace(case, sent, f"{record.kind}_sent")
+        event(log, logging.INFO, self.store.id, f"{record.kind}_sent", case=case.ref, message_id=record.message_id)
+        return case
+
+    async def _file(self, case: Case, record: OutboundRecord) -> Case:
+        data = self.state.outbound_bytes(self.store.id, record.message_id)
+        if data is None or self.imap is None:
+            return case
+        try:
+            await self.imap.append(self.store.imap.sent_folder, data, date=record.sent_at or self.now())
+        except ImapError as exc:
+            event(log, logging.WARNING, self.store.id, "file_deferred", case=case.ref, error=str(exc))
+            return case
+        return self._replace(case, dataclasses.replace(record, filed=True), None)
+
+    def _replace(self, case: Case, record: OutboundRecord, what: str | None, detail: str = "") -> Case:
+        outbox = tuple(record if o.message_id == record.message_id else o for o in case.outbox)
+        events = case.events if what is None else (*case.events, CaseEvent(self.now(), what, detail or record.kind))
+        case = dataclasses.replace(case, outbox=outbox, events=events, updated_at=self.now())
+        self.save(case)
+        return case
+
+    async def finish(self) -> None:
+        """Complete pending sends (after a crash or a 4xx) and unfiled copies that are due."""
+        for ref in sorted(self._unfinished):
+            case = self.state.store_case(self.store.id, ref)
+            if case is not None:
+                await self.deliver(case)
+            else:
+                self._unfinished.discard(ref)
+
+    def next_retry_at(self) -> datetime | None:
+        times = [
+            o.next_attempt_at
+            for ref in self._unfinished
+            if (c := self.state.store_case(self.store.id, ref)) is not None
+            for o in c.outbox
+            if o.state is OutboxState.PENDING and o.next_attempt_at is not None
+        ]
+        return min(times) if times else None
+
+    async def close(self) -> None:
+        await self.smtp.close()
+
+
+def _unfinished(record: OutboundRecord) -> bool:
+    return record.state is OutboxState.PENDING or (record.state is OutboxState.SENT and not record.filed)

@@ -51,11 +51,14 @@ class ServerConfig(_Frozen):
 FolderMeaning = Literal["resolved", "escalated", "pending", "urgent", "complex"]
 
 
+_DEFAULT_FOLDERS: dict[str, FolderMeaning] = {"Resolved": "resolved", "Escalated": "escalated"}
+
+
 class ImapConfig(ServerConfig):
     mailbox: str = "INBOX"
     sent_folder: str = "Sent"
     # Staff move or copy a customer's message into these folders to change its case.
-    folders: dict[str, FolderMeaning] = Field(default_factory=lambda: {"Resolved": "resolved", "Escalated": "escalated"})
+    folders: dict[str, FolderMeaning] = Field(default_factory=lambda: dict(_DEFAULT_FOLDERS))
     secondary_poll: float = Field(default=30.0, gt=0)  # how often the Sent and status folders are looked at
     idle: bool = True  # use IDLE when the server offers it
     idle_renew: float = Field(default=25 * 60, gt=0)  # re-issue IDLE before servers drop it (RFC 2177: 29 min)
@@ -124,6 +127,8 @@ class Handling(_Frozen):
     ask_evidence: tuple[str, ...] = ()  # categories whose ack asks for transaction details and screenshots
     queues: dict[str, tuple[str, ...]] = Field(default_factory=dict)  # queue -> categories (first match wins)
     return_address: str = ""
+    return_processing_days: int | None = None  # quoted in return instructions
+    refund_days: int | None = None
 
 
 class StaffCommands(_Frozen):

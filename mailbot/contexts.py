@@ -37,9 +37,9 @@ def acknowledgement(promises: StorePromises, case: Case, has_attachments: bool) 
         ctx.update(owner=store.staff_name(case.owner) if case.owner else store.name, resolution_due=resolution or due,
                    order_id=case.order_id, missing=missing)
     elif kind == "return_instructions":
-        processing = next((r.breach_at for r in promises.running(case) if r.kind == "resolution" and r.breach_at), None)
-        ctx.update(rma_number=case.rma_number, order_id=case.order_id, return_address=store.handling.return_address,
-                   processing_due=processing)
+        h = store.handling
+        ctx.update(rma_number=case.rma_number, order_id=case.order_id, return_address=h.return_address,
+                   processing_days=h.return_processing_days, refund_days=h.refund_days)
     elif kind == "dispute_evidence":
         ctx.update(order_id=case.order_id, missing=missing, first_response_due=due)
     else:

@@ -145,7 +145,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quiet", action="store_true", help="hide the daemon's log lines")
     args = parser.parse_args(argv)
     logs.setup("WARNING" if args.quiet else "INFO")
-    logging.getLogger("mailbot").handlers[0].setStream(sys.stdout)
+    handler = logging.getLogger("mailbot").handlers[0]
+    if isinstance(handler, logging.StreamHandler):
+        handler.setStream(sys.stdout)
     try:
         return asyncio.run(_run(args))
     except KeyboardInterrupt:

@@ -6,27 +6,28 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from .config import Config
-from .promises import StorePolicy
+from .promises import StorePromises
 from .state.tinystore import TinyStateStore
 
 
 def format_status(config: Config, state: TinyStateStore, only: str | None, now: datetime) -> str:
     lines = []
-    header = f"{'case':<11} {'status':<14} {'category':<19} {'owner':<10} {'next deadline (local)':<32} breach"
+    header = f"{'case':<11} {'status':<14} {'category':<19} {'owner':<10} {'next deadline (local)':<44} breach"
     for store in config.stores:
         if only and store.id != only:
             continue
-        policy = StorePolicy.from_config(store)
+        promises = StorePromises.from_config(store)
         cases = sorted(state.open_cases(store.id), key=lambda c: c.number)
         lines.append(f"{store.name} ({store.id}): {len(cases)} open case(s)")
         if cases:
             lines.append("  " + header)
         for case in cases:
-            deadline = policy.next_deadline(case, now)
-            when = "-" if deadline is None else f"{deadline.name} {deadline.at.astimezone(store.tz):%a %d %b %H:%M %Z}"
-            breach = "-" if deadline is None else ("BREACHED" if deadline.at <= now else "ok")
+            deadline = promises.next_deadline(case, now)
+            when = "-" if deadline is None else f"{deadline.name}:{deadline.phase} {deadline.at.astimezone(store.tz):%a %d %b %H:%M %Z}"
+            breached = promises.breached(case, now)
+            breach = ("BREACHED " + ",".join(breached)) if breached else ("-" if deadline is None else "ok")
             lines.append(
-                f"  {case.ref:<11} {case.status.value:<14} {case.category.value:<19} {case.owner or '-':<10} {when:<32} {breach}"
+                f"  {case.ref:<11} {case.status.value:<14} {case.category.value:<19} {case.owner.partition('@')[0] or '-':<10} {when:<44} {breach}"
             )
     return "\n".join(lines)
 

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
-from .config import Config, load_config
+from .config import Config, StoreConfig, load_config
 from .errors import ConfigError, MailbotError
 
 DEFAULT_CONFIG = Path("config/stores.yaml")
@@ -69,8 +69,8 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _load(path: Path) -> Config:
-    return load_config(path)
+def _load(path: Path, *, secrets: bool = True) -> Config:
+    return load_config(path, secrets=secrets)
 
 
 def _print_problems(problems: Sequence[str]) -> None:
@@ -84,7 +84,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _dispatch(args)
     except ConfigError as exc:
         _print_problems(exc.problems)
-        print(f"mailbot: {len(exc.problems)} configuration problem(s); not starting", file=sys.stderr)
+        verdict = "not starting" if args.command == "run" else "see above"
+        print(f"mailbot: {len(exc.problems)} configuration problem(s); {verdict}", file=sys.stderr)
         return 2
     except MailbotError as exc:
         print(f"mailbot: {exc}", file=sys.stderr)
@@ -110,7 +111,9 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "status":
         from .status import print_status
 
-        config = _load(args.config)
+        config = _load(args.config, secrets=False)
+        if args.store:
+            _store(config, args.store)
         return print_status(config, args.state_dir, args.store, args.now)
     if args.command == "classify":
         from .understanding.cli_support import classify_files
@@ -119,7 +122,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         if args.store:
             from .services import hints_for
 
-            hints = hints_for(_load(args.config).store(args.store))
+            hints = hints_for(_store(_load(args.config, secrets=False), args.store))
         for record in classify_files(args.files, hints):
             print(json.dumps(record, ensure_ascii=False))
         return 0
@@ -131,8 +134,10 @@ def _dispatch(args: argparse.Namespace) -> int:
 def _templates(args: argparse.Namespace) -> int:
     from .outbound import templates as t
 
-    config = _load(args.config)
+    config = _load(args.config, secrets=False)
     store_ids = [s.id for s in config.stores]
+    if getattr(args, "store", None):
+        _store(config, args.store)
     if args.templates_command == "check":
         problems = t.check_templates(config.templates_dir, store_ids, args.store)
         _print_problems([str(p) for p in problems])
@@ -141,7 +146,21 @@ def _templates(args: argparse.Namespace) -> int:
             return 1
         print(f"templates OK for {args.store or ', '.join(store_ids)}")
         return 0
-    paths = t.preview(config.templates_dir, args.store, args.kind, args.lang, args.out)
+    try:
+        paths = t.preview(config.templates_dir, args.store, args.kind, args.lang, args.out)
+    except t.TemplateError as exc:
+        _print_problems([str(p) for p in exc.problems])
+        return 1
+    except ValueError as exc:  # unknown kind or language
+        print(f"mailbot: {exc}", file=sys.stderr)
+        return 2
     for path in paths:
         print(path)
     return 0
+
+
+def _store(config: Config, store_id: str) -> StoreConfig:
+    try:
+        return config.store(store_id)
+    except KeyError:
+        raise ConfigError([f"--store {store_id}: no such store (known: {', '.join(s.id for s in config.stores)})"]) from None

@@ -280,7 +280,8 @@ def _format_loc(loc: tuple[int | str, ...]) -> str:
     return out or "(top level)"
 
 
-def _expand_env(node: Any, path: str, problems: list[str]) -> Any:
+def _expand_env(node: Any, path: str, problems: list[str] | None) -> Any:
+    """Substitute ``${VAR}``; a missing variable is a problem (or, with ``problems=None``, empty)."""
     if isinstance(node, dict):
         return {k: _expand_env(v, f"{path}.{k}" if path else str(k), problems) for k, v in node.items()}
     if isinstance(node, list):
@@ -290,7 +291,8 @@ def _expand_env(node: Any, path: str, problems: list[str]) -> Any:
         def sub(match: re.Match[str]) -> str:
             name = match.group(1)
             if name not in os.environ:
-                problems.append(f"{path}: environment variable {name} is not set")
+                if problems is not None:
+                    problems.append(f"{path}: environment variable {name} is not set")
                 return ""
             return os.environ[name]
 
@@ -298,12 +300,16 @@ def _expand_env(node: Any, path: str, problems: list[str]) -> Any:
     return node
 
 
-def parse_config(raw: Any, base_dir: Path | None = None) -> Config:
-    """Validate an already-loaded YAML document."""
+def parse_config(raw: Any, base_dir: Path | None = None, *, secrets: bool = True) -> Config:
+    """Validate an already-loaded YAML document.
+
+    ``secrets=False`` is for commands that never log in (templates, classify):
+    unset ``${VAR}`` secrets are then not a problem.
+    """
     problems: list[str] = []
     if not isinstance(raw, dict):
         raise ConfigError(["(top level): must be a mapping with a 'stores' list"])
-    expanded = _expand_env(raw, "", problems)
+    expanded = _expand_env(raw, "", problems if secrets else None)
     try:
         config = Config.model_validate(expanded)
     except ValidationError as exc:
@@ -321,7 +327,7 @@ def parse_config(raw: Any, base_dir: Path | None = None) -> Config:
     return config
 
 
-def load_config(path: Path) -> Config:
+def load_config(path: Path, *, secrets: bool = True) -> Config:
     """Read and validate ``path``; relative paths in it are relative to the project root."""
     try:
         text = path.read_text(encoding="utf-8")
@@ -334,4 +340,4 @@ def load_config(path: Path) -> Config:
         where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
         raise ConfigError([f"{where}: invalid YAML: {getattr(exc, 'problem', exc)}"]) from exc
     root = path.resolve().parent.parent if path.resolve().parent.name == "config" else path.resolve().parent
-    return parse_config(raw, base_dir=root)
+    return parse_config(raw, base_dir=root, secrets=secrets)

@@ -12,8 +12,10 @@ on its own; the other stores keep running.
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import logging
 import signal
+from collections.abc import Sequence
 from pathlib import Path
 
 from datetime import datetime
@@ -22,6 +24,9 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from .clock import Clock
 from .config import Config
+from .errors import MailbotError
+from .outbound.compose import Envelope, compose, new_message_id
+from .outbound.templates import TemplateProblem
 from .logs import event
 from .services import Services
 from .worker import StoreWorker
@@ -51,6 +56,7 @@ class Daemon:
         scheduler = None if once else self._start_scheduler()
         tasks = [asyncio.create_task(w.run(once), name=f"store:{sid}") for sid, w in self.workers.items()]
         housekeeping = None if once else asyncio.create_task(self._housekeeping(), name="housekeeping")
+        await self.notify_template_problems(self.services.templates.problems)
         self.started.set()
         try:
             results = await asyncio.gather(*tasks, return_exceptions=True)
@@ -96,11 +102,47 @@ class Daemon:
 
     async def _housekeeping(self) -> None:
         while not self.stopping.is_set():
-            self.services.reload_templates()
+            problems = self.services.reload_templates()
+            if problems:
+                await self.notify_template_problems(problems)
             try:
                 await asyncio.wait_for(self.stopping.wait(), 2.0)
             except TimeoutError:
                 pass
+
+    async def notify_template_problems(self, problems: Sequence[TemplateProblem]) -> None:
+        """Mail each affected store's admin once per distinct set of problems.
+
+        Remembered in state before sending, so a restart does not mail the
+        same problems again (an admin notice is sent at most once).
+        """
+        now = self.clock.now()
+        for sid, lines in self.services.problems_by_store(problems).items():
+            worker = self.workers.get(sid)
+            admin = worker.store.admin if worker is not None else None
+            if worker is None or admin is None:
+                continue
+            store = worker.store
+            key = "template-notice:" + hashlib.sha256("\n".join(sorted(lines)).encode()).hexdigest()[:16]
+            state = self.services.state
+            if state.meta(sid, key) is not None:
+                continue
+            state.save_meta(sid, key, now.isoformat())
+            context: dict[str, object] = {
+                "store": {"id": store.id, "name": store.name, "email": store.address, "website": store.website},
+                "timezone": store.timezone, "problems": lines, "template_store": sid,
+            }
+            try:
+                subject, text, html = self.services.renderer.render(sid, "template_error", "en", context)
+                data = compose(
+                    Envelope(new_message_id("templates", store.domain), store.name, store.address, (admin,), now,
+                             auto_submitted="auto-generated"),
+                    subject, text, html,
+                )
+                await worker.outbox.smtp.send(store.address, (admin,), data)
+                event(log, logging.INFO, sid, "template_notice_sent", problems=len(lines))
+            except MailbotError as exc:
+                event(log, logging.ERROR, sid, "template_notice_failed", error=str(exc))
 
     def stop(self) -> None:
         self.stopping.set()

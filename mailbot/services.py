@@ -8,6 +8,7 @@ build workers through it too, so they run the same wiring as production.
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from pathlib import Path
 
 from .clock import Clock
@@ -15,7 +16,7 @@ from .config import Config, StoreConfig
 from .logs import event
 from .models import ParsedMessage, Understanding
 from .outbound.template_context import Kind
-from .outbound.templates import TemplateSet
+from .outbound.templates import TemplateProblem, TemplateSet
 from .outbox import Renderer
 from .state.tinystore import TinyStateStore
 from .understanding import StoreHints, understand
@@ -60,6 +61,18 @@ class Services:
 
         return StoreWorker(store, self.state, self.renderer, understand_message, self.clock.now)
 
-    def reload_templates(self) -> None:
-        for problem in self.templates.reload_if_changed():
+    def reload_templates(self) -> list[TemplateProblem]:
+        """Pick up edited templates; a broken edit is rejected (the last good version stays)."""
+        problems = self.templates.reload_if_changed()
+        for problem in problems:
             event(log, logging.ERROR, problem.store, "template_rejected", problem=str(problem))
+        return problems
+
+    def problems_by_store(self, problems: Sequence[TemplateProblem]) -> dict[str, list[str]]:
+        """Which store's admin hears of which problems ("default" concerns every store)."""
+        out: dict[str, list[str]] = {}
+        for problem in problems:
+            targets = [s.id for s in self.config.stores] if problem.store == "default" else [problem.store]
+            for sid in targets:
+                out.setdefault(sid, []).append(str(problem))
+        return out

@@ -31,6 +31,7 @@ def test_running_daemon_uses_an_edit_and_keeps_the_last_good_version(
     original = voice.read_text(encoding="utf-8")
     assert 'set sign_off = "Warm regards,"' in original
     ann, bob = world.customer("ann"), world.customer("bob")
+    admin = world.store()["admin"]
 
     async def scenario() -> None:
         daemon = Daemon(world.config, world.state_dir, Clock())
@@ -58,6 +59,8 @@ def test_running_daemon_uses_an_edit_and_keeps_the_last_good_version(
             await until(lambda: any("template_rejected" in r.getMessage() or "voice.txt" in r.getMessage() for r in caplog.records))
             await asyncio.to_thread(world.send, customer_mail(bob, world.address(), subject="Earring clasp"))
             await asyncio.to_thread(world.wait, bob, 1, "INBOX", 15.0)
+            # The store's admin hears of the broken edit by email.
+            await asyncio.to_thread(world.wait, admin, 1, "INBOX", 15.0)
 
         task = asyncio.create_task(daemon.run())
         try:
@@ -79,3 +82,6 @@ def test_running_daemon_uses_an_edit_and_keeps_the_last_good_version(
         assert "nmae" not in text
     rejected = [r.getMessage() for r in caplog.records if "voice.txt" in r.getMessage()]
     assert rejected and all(str(voice) in m for m in rejected)
+    [notice] = world.inbox(admin)  # once, although the daemon rescanned many times
+    notice_body = notice.get_body(preferencelist=("plain",))
+    assert notice_body is not None and f"{voice}:" in notice_body.get_content()

@@ -85,6 +85,7 @@ def escalation(promises: StorePromises, case: Case, role: str, address: str, rea
         **common(store, case),
         "escalated_to": {"name": store.staff_name(address), "email": address, "role": role},
         "reason": reason,
+        "history": [{"at": e.at, "what": e.what, "detail": e.detail} for e in case.events],
         "timer": timer,
         "due_at": due_at,
         "category": case.category.value,

@@ -185,6 +185,7 @@ KIND_VARS: Mapping[Kind, tuple[Var, ...]] = MappingProxyType(
         Kind.ESCALATION: (
             Var("escalated_to", "{name, email, role}; role is 'senior' or 'manager'"),
             Var("reason", "why, e.g. 'first response deadline passed' (system text)"),
+            Var("history", "the case so far, oldest first: list of {at (aware datetime), what, detail}; detail may be customer or staff text"),
             Var("timer", "the timer that triggered the escalation"),
             Var("due_at", "aware datetime the escalated person must respond by"),
             Var("category", "one of CATEGORIES"),
@@ -309,6 +310,12 @@ def sample_context(
         Kind.ESCALATION: {
             "escalated_to": {"name": "Morgan Reyes", "email": f"morgan@{store_id}.example", "role": "senior"},
             "reason": "first response deadline passed",
+            "history": [
+                {"at": now - 2 * day, "what": "opened", "detail": "new:no-thread"},
+                {"at": now - 2 * day, "what": "ack_sent", "detail": "ack"},
+                {"at": now - day, "what": "customer_message", "detail": "thread:header"},
+                {"at": now, "what": "escalated", "detail": "senior"},
+            ],
             "timer": "first_response",
             "due_at": now + day,
             "category": "complaint",

@@ -132,14 +132,14 @@ KIND_VARS: Mapping[Kind, tuple[Var, ...]] = MappingProxyType(
         Kind.ACK: (
             Var("category", "one of CATEGORIES"),
             Var("urgent", "bool: the message was classified urgent"),
-            Var("first_response_due", "aware datetime: when a person will have answered"),
+            Var("first_response_due", "aware datetime: when a person will have answered, or None when the store promises no reply time"),
             Var("extended_for_language", "bool: the store answers this language late (note it)"),
             Var("order_id", "order number found in the message, or None"),
             Var("missing", "list of MISSING_ITEMS the ack should ask for (may be empty)"),
         ),
         Kind.DELAY_NOTICE: (
             Var("category", "one of CATEGORIES"),
-            Var("first_response_due", "aware datetime: the new time by which we will answer"),
+            Var("first_response_due", "aware datetime: the new time by which we will answer, or None"),
             Var("order_id", "order number, or None"),
         ),
         Kind.PROGRESS_UPDATE: (
@@ -164,7 +164,7 @@ KIND_VARS: Mapping[Kind, tuple[Var, ...]] = MappingProxyType(
         Kind.DISPUTE_EVIDENCE: (
             Var("order_id", "order number, or None"),
             Var("missing", "list of MISSING_ITEMS still needed for mediation (may be empty)"),
-            Var("first_response_due", "aware datetime: when a mediator will have answered"),
+            Var("first_response_due", "aware datetime: when a mediator will have answered, or None"),
         ),
         Kind.ESCALATION_NOTICE: (
             Var("escalated_to", "{name, role}; role is 'senior' or 'manager'"),
@@ -370,7 +370,7 @@ def sample_cases(
     if "missing" in keys:
         yield "missing=all", dict(base, missing=list(MISSING_ITEMS))
         yield "missing=none", dict(base, missing=[])
-    for key in ("order_id", "rma_number", "next_update_due", "processing_days", "refund_days"):
+    for key in ("order_id", "rma_number", "next_update_due", "processing_days", "refund_days", "first_response_due"):
         if key in keys:
             yield f"{key}=None", dict(base, **{key: None})
             if base[key] is None and key == "order_id":

@@ -7,12 +7,13 @@ Every header value passes through :func:`header_safe`, so customer text
 from __future__ import annotations
 
 import re
+import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from email.message import EmailMessage
 from email.policy import SMTP
-from email.utils import format_datetime, formataddr, make_msgid
+from email.utils import format_datetime, formataddr
 
 _BREAKS = re.compile(r"[\r\n\x00]+")
 
@@ -22,8 +23,12 @@ def header_safe(value: str) -> str:
 
 
 def new_message_id(case_ref: str, domain: str) -> str:
-    """A fresh Message-ID on the store's domain, without angle brackets."""
-    return make_msgid(idstring=case_ref, domain=domain)[1:-1]
+    """A fresh Message-ID on the store's domain, without angle brackets.
+
+    Short enough that the header is never folded (some clients mishandle a
+    folded Message-ID).
+    """
+    return f"{uuid.uuid4().hex[:20]}.{case_ref}@{domain}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -42,6 +42,7 @@ class Daemon:
         self.workers: dict[str, StoreWorker] = {s.id: self.services.worker(s) for s in config.stores}
         self.stopping = asyncio.Event()
         self.started = asyncio.Event()
+        self.templates_checked = asyncio.Event()  # set after every template rescan (observers clear it)
 
     async def run(self, once: bool = False) -> int:
         loop = asyncio.get_running_loop()
@@ -105,6 +106,7 @@ class Daemon:
             problems = self.services.reload_templates()
             if problems:
                 await self.notify_template_problems(problems)
+            self.templates_checked.set()
             try:
                 await asyncio.wait_for(self.stopping.wait(), 2.0)
             except TimeoutError:

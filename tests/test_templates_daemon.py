@@ -43,10 +43,11 @@ def test_running_daemon_uses_an_edit_and_keeps_the_last_good_version(
             return rendered.text
 
         async def until(condition: Callable[[], bool]) -> None:
-            # The daemon rescans templates every couple of seconds; wait for
-            # the observable effect, bounded by the wait_for below.
+            # The daemon rescans templates every couple of seconds and says so;
+            # wait scan by scan for the effect, bounded by the wait_for below.
             while not condition():
-                await asyncio.sleep(0.1)
+                daemon.templates_checked.clear()
+                await daemon.templates_checked.wait()
 
         async def story() -> None:
             await worker.connected.wait()

@@ -55,7 +55,10 @@ def customer_email(promises: StorePromises, case: Case, kind: str, firing: Due, 
         later = next((r.breach_at for r in promises.running(case) if r.breach_at and r.breach_at > now), None)
         ctx.update(category=case.category.value, first_response_due=later, order_id=case.order_id)
     elif kind == "progress_update":
-        nxt = next((r.warn_at or r.breach_at for r in promises.running(case) if r.kind == "periodic_update"), None)
+        # The customer hears from us by the next cycle's automated update at the latest
+        # (its warning only reminds staff), and never by an instant already past.
+        nxt = next((at for r in promises.running(case) if r.kind == "periodic_update"
+                    for at in (r.breach_at or r.fire_at or r.warn_at,) if at is not None and at > now), None)
         ctx.update(category=case.category.value, order_id=case.order_id, status_note=_last_note(case), next_update_due=nxt)
     elif kind == "satisfaction_followup":
         ctx.update(owner=store.staff_name(case.owner) if case.owner else "", resolved_at=case.resolved_at or now)

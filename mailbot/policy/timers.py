@@ -242,7 +242,7 @@ def deadlines(facts: CaseFacts, policy: StorePolicy, calendar: BusinessCalendar)
     """The timers running on this case and their instants, by earliest instant."""
     rows = []
     for run in _runs(facts, policy, calendar):
-        number = max(1, _last_fired_cycle(run, facts.fired)) if run.timer.kind is TimerKind.PERIODIC_UPDATE else None
+        number = _owed_cycle(run, facts.fired) if run.timer.kind is TimerKind.PERIODIC_UPDATE else None
         times = {d.phase: d.at for d in run.cycle(number)}
         rows.append(
             Deadline(
@@ -509,6 +509,21 @@ def _last_fired_cycle(run: _Run, fired: frozenset[str]) -> int:
         if m is not None and m["name"] == run.timer.name and m["stamp"] == stamp
     ]
     return max(numbers, default=0)
+
+
+def _owed_cycle(run: _Run, fired: frozenset[str]) -> int:
+    """The periodic cycle still owed: the last one acted on, or the next once it is complete.
+
+    A cycle is complete when its last phase fired (a warning superseded
+    while catching up never fires, so only the last phase decides).
+    """
+    number = max(1, _last_fired_cycle(run, fired))
+    cycle = run.cycle(number)
+    if cycle and run.within_repeats(number + 1):
+        last = max(cycle, key=lambda d: _PHASE_ORDER[d.phase])
+        if last.key in fired:
+            number += 1
+    return number
 
 
 def _stamp(instant: datetime) -> str:

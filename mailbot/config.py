@@ -270,6 +270,17 @@ _FRIENDLY = {
 }
 
 
+# The policy's calendar is built from the store's own keys: report problems there.
+_CALENDAR_KEYS = (
+    (".policy.calendar.timezone", ".timezone"),
+    (".policy.calendar.working_days", ".working_hours.days"),
+    (".policy.calendar.office_hours", ".working_hours.hours"),
+    (".policy.calendar.closed_dates", ".holidays.closed_dates"),
+    (".policy.calendar.holidays", ".holidays"),
+    (".policy.calendar", ".working_hours/holidays"),
+)
+
+
 def _format_loc(loc: tuple[int | str, ...]) -> str:
     out = ""
     for part in loc:
@@ -277,6 +288,9 @@ def _format_loc(loc: tuple[int | str, ...]) -> str:
             out += f"[{part}]"
         else:
             out += f".{part}" if out else str(part)
+    for inner, outer in _CALENDAR_KEYS:
+        if inner in out:
+            return out.replace(inner, outer, 1)
     return out or "(top level)"
 
 

@@ -1,0 +1,164 @@
+"""Pure pieces of the core: rules, threading, commands and their trust, MIME
+composition, configuration errors, and the worker's set-aside path."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime
+from email import message_from_bytes
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from mailbot.commands import Verb, check_trust, parse_commands
+from mailbot.config import parse_config
+from mailbot.errors import ConfigError
+from mailbot.models import Address, Case, CaseMessage, CaseStatus, RawMessage
+from mailbot.outbound.compose import Envelope, compose
+from mailbot.outbox import Renderer
+from mailbot.parsing import parse_message
+from mailbot.state import TinyStateStore
+from mailbot.threader import find_case
+from mailbot.understanding import understand
+from mailbot.worker import StoreWorker
+
+from .support import customer_mail, shipped_stores
+
+NOW = datetime(2026, 11, 24, 15, 0, tzinfo=UTC)
+
+
+def _case(ref: str = "PAN-000007", customer: str = "ann@customers.example", mid: str = "m1@customers.example") -> Case:
+    return Case(
+        ref=ref, number=7, store_id="pandorana", customer=Address("Ann", customer), subject="Ring",
+        status=CaseStatus.ACKNOWLEDGED, opened_at=NOW, updated_at=NOW,
+        messages=(CaseMessage(mid, "customer", NOW, customer),),
+    )
+
+
+def _msg(**kw: Any) -> Any:
+    return parse_message(customer_mail(**kw).as_bytes())
+
+
+# -- threading -----------------------------------------------------------------
+
+
+def test_a_reply_naming_any_message_of_a_case_joins_it() -> None:
+    case = _case()
+    msg = _msg(sender="ann@customers.example", to="s@pandorana.example", subject="Re: Ring", references=["<m1@customers.example>"])
+    match = find_case(msg, "PAN", lambda mid: case if mid == "m1@customers.example" else None, lambda ref: None)
+    assert match.case is case and match.reason.startswith("thread:header")
+
+
+def test_a_case_reference_joins_only_for_a_participant() -> None:
+    case = _case()
+    by_ref = {case.ref: case}.get
+    ann = _msg(sender="ann@customers.example", to="s@pandorana.example", subject="About [PAN-000007]")
+    eve = _msg(sender="eve@customers.example", to="s@pandorana.example", subject="About [PAN-000007]")
+    assert find_case(ann, "PAN", lambda m: None, by_ref).case is case
+    stranger = find_case(eve, "PAN", lambda m: None, by_ref)
+    assert stranger.case is None and "non-participant" in stranger.reason
+
+
+# -- commands and trust --------------------------------------------------------
+
+
+def test_commands_are_read_one_per_line_until_the_quoted_part() -> None:
+    parsed = parse_commands("#resolved\n#assign Sam\n#note called the courier\n#bogus\n#assign\n> #pending\n")
+    assert [c.verb for c in parsed.commands] == [Verb.RESOLVED, Verb.ASSIGN, Verb.NOTE]
+    assert parsed.commands[1].argument == "Sam"
+    assert parsed.rejected == ("#bogus", "#assign")
+
+
+def test_a_command_from_a_stranger_is_never_trusted() -> None:
+    msg = _msg(sender="eve@customers.example", to="s@pandorana.example", subject="[PAN-000007]", body="#resolved")
+    trust = check_trust(msg, allowed_senders=frozenset({"s@pandorana.example"}), checks=("sent_folder",), authserv_id=None, in_sent_folder=True)
+    assert not trust.trusted
+
+
+def test_a_forged_staff_address_needs_the_stores_own_authentication_results() -> None:
+    staff = "alex@pandorana.example"
+    allowed = frozenset({staff})
+    forged = _msg(sender=staff, to="s@pandorana.example", subject="[PAN-000007]", body="#resolved",
+                  headers={"Authentication-Results": "mx.attacker.example; dkim=pass header.d=pandorana.example"})
+    genuine = _msg(sender=staff, to="s@pandorana.example", subject="[PAN-000007]", body="#resolved",
+                   headers={"Authentication-Results": "mx.pandorana.example; spf=pass smtp.mailfrom=pandorana.example"})
+    kw: dict[str, Any] = {"allowed_senders": allowed, "checks": ("auth_results",), "authserv_id": "mx.pandorana.example", "in_sent_folder": False}
+    assert not check_trust(forged, **kw).trusted
+    assert check_trust(genuine, **kw).trusted
+
+
+# -- composition ---------------------------------------------------------------
+
+
+def test_customer_text_cannot_add_a_header() -> None:
+    data = compose(
+        Envelope("x.PAN-000001@pandorana.example", "Pandorana", "s@pandorana.example", ("ann@customers.example",), NOW,
+                 in_reply_to="m1@customers.example"),
+        "Re: hello\r\nBcc: victim@example.com [PAN-000001]", "text", "<p>html</p>",
+    )
+    message = message_from_bytes(data)
+    assert message.get_all("Bcc") is None
+    assert "victim@example.com" in str(message["Subject"])
+    assert message["Auto-Submitted"] == "auto-replied" and message["X-Auto-Response-Suppress"] == "All"
+
+
+# -- configuration -------------------------------------------------------------
+
+
+def test_every_config_problem_is_listed_with_its_path() -> None:
+    stores = shipped_stores()[:2]
+    stores[0] = {**stores[0], "imap": {**stores[0]["imap"], "port": "imap", "password": "x"}, "smtp": {**stores[0]["smtp"], "password": "x"}}
+    stores[1] = {**stores[1], "timezone": "Nowhere/Town", "staff": ["not-an-address"], "imap": {**stores[1]["imap"], "password": "x"},
+                 "smtp": {**stores[1]["smtp"], "password": "x"}}
+    with pytest.raises(ConfigError) as caught:
+        parse_config({"stores": stores})
+    assert "stores[0].imap.port: must be an integer" in caught.value.problems
+    assert "stores[1].timezone: unknown timezone 'Nowhere/Town'" in caught.value.problems
+    assert "stores[1].staff: not an email address: 'not-an-address'" in caught.value.problems
+    assert len([p for p in caught.value.problems if "Nowhere" in p]) == 1  # reported once, where the admin wrote it
+
+
+def test_secrets_come_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    store = shipped_stores()[1]
+    with pytest.raises(ConfigError) as caught:
+        parse_config({"stores": [store]})
+    assert "stores[0].imap.password: environment variable PANDORANA_IMAP_PASSWORD is not set" in caught.value.problems
+    monkeypatch.setenv("PANDORANA_IMAP_PASSWORD", "s3cret")
+    monkeypatch.setenv("PANDORANA_SMTP_PASSWORD", "s3cret")
+    assert parse_config({"stores": [store]}).stores[0].imap.password == "s3cret"
+
+
+# -- the worker's failure path -------------------------------------------------
+
+
+class _Explodes(Renderer):
+    def render(self, store_id: str, kind: str, language: str, context: dict[str, object]) -> tuple[str, str, str]:
+        if "boom" in str(context.get("subject")):
+            raise RuntimeError("renderer bug")
+        return "Re: ok", "text", "<p>html</p>"
+
+
+def test_a_message_that_breaks_the_pipeline_is_set_aside_and_the_next_one_flows(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PANDORANA_IMAP_PASSWORD", "x")
+    monkeypatch.setenv("PANDORANA_SMTP_PASSWORD", "x")
+    store = shipped_stores()[1]
+    store["smtp"] = {**store["smtp"], "host": "127.0.0.1", "port": 1, "security": "none"}  # sends are deferred, not made
+    config = parse_config({"stores": [store]}).stores[0]
+    state = TinyStateStore(tmp_path)
+    worker = StoreWorker(config, state, _Explodes(), understand, lambda: NOW)
+
+    def raw(uid: int, subject: str) -> RawMessage:
+        data = customer_mail(f"c{uid}@customers.example", config.address, subject=subject).as_bytes()
+        return RawMessage("pandorana", "INBOX", 1, uid, data, NOW)
+
+    async def scenario() -> None:
+        assert await worker.process(raw(1, "boom")) is None
+        decision = await worker.process(raw(2, "fine"))
+        assert decision is not None and decision.opens_case
+
+    asyncio.run(scenario())
+    assert list((tmp_path / "pandorana" / "set-aside").iterdir())[0].name == "INBOX-1-1.eml"
+    assert state.is_known_message("pandorana", "uid:INBOX:1:1")
+    [case] = state.all_cases("pandorana")
+    assert case.customer.email == "c2@customers.example"

@@ -4,6 +4,7 @@ stores, and crash safety."""
 from __future__ import annotations
 
 import asyncio
+import logging
 import os
 import signal
 import subprocess
@@ -125,3 +126,74 @@ def test_invalid_config_refuses_to_start_with_every_problem(tmp_path: Path) -> N
     assert "stores[0].imap.port: must be an integer" in result.stderr
     assert "stores[0].timezone: unknown timezone 'Mars/Olympus'" in result.stderr
     assert "stores[0].smtp.security: must be one of" in result.stderr
+
+
+class _Relay:
+    """A byte-for-byte TCP relay to a real server, whose connections a test can cut."""
+
+    def __init__(self, port: int) -> None:
+        self.target = port
+        self.writers: list[asyncio.StreamWriter] = []
+        self.server: asyncio.Server | None = None
+
+    async def start(self) -> int:
+        self.server = await asyncio.start_server(self._client, "127.0.0.1", 0)
+        return int(self.server.sockets[0].getsockname()[1])
+
+    async def _client(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        up_reader, up_writer = await asyncio.open_connection("127.0.0.1", self.target)
+        self.writers += [writer, up_writer]
+
+        async def pipe(src: asyncio.StreamReader, dst: asyncio.StreamWriter) -> None:
+            try:
+                while data := await src.read(65536):
+                    dst.write(data)
+                    await dst.drain()
+            except (ConnectionError, OSError):
+                pass
+            finally:
+                dst.close()
+
+        await asyncio.gather(pipe(reader, up_writer), pipe(up_reader, writer))
+
+    def cut(self) -> None:
+        for writer in self.writers:
+            writer.transport.abort()
+        self.writers.clear()
+
+    async def close(self) -> None:
+        self.cut()
+        if self.server is not None:
+            self.server.close()
+            await self.server.wait_closed()
+
+
+def test_a_dropped_imap_connection_is_reconnected_and_mail_keeps_flowing(make_world: object, caplog: pytest.LogCaptureFixture) -> None:
+    world: World = make_world("pandorana", security="none")  # type: ignore[operator]
+    ann, bob = world.customer("ann"), world.customer("bob")
+
+    async def scenario() -> None:
+        relay = _Relay(world.stack.imap_port)
+        world.raw["stores"][0]["imap"]["port"] = await relay.start()
+        daemon = Daemon(world.config, world.state_dir, Clock())
+        worker = daemon.workers["pandorana"]
+
+        async def story() -> None:
+            await worker.connected.wait()
+            await asyncio.to_thread(world.send, customer_mail(ann, world.address()))
+            await asyncio.to_thread(world.wait, ann, 1, "INBOX", 15.0)
+            relay.cut()  # the server's side of the IDLE goes away
+            await asyncio.to_thread(world.send, customer_mail(bob, world.address()))
+            await asyncio.to_thread(world.wait, bob, 1, "INBOX", 20.0)
+
+        try:
+            await _serve_until(world, daemon, story())
+        finally:
+            await relay.close()
+
+    with caplog.at_level(logging.INFO, logger="mailbot"):
+        asyncio.run(scenario())
+    assert len(world.inbox(ann)) == 1 and len(world.inbox(bob)) == 1
+    events = [r.getMessage() for r in caplog.records]
+    assert sum("event=connected" in e for e in events) == 2
+    assert any("event=connection_failed" in e for e in events)

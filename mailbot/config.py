@@ -151,6 +151,9 @@ class StoreConfig(_Frozen):
     imap: ImapConfig
     smtp: SmtpConfig
     ack_limit_per_hour: int = Field(default=3, ge=0)  # acknowledgements per sender per hour
+    # Personal data is kept only to resolve the inquiry: a closed case is
+    # forgotten (document and rendered mail) this many days after it closed.
+    retention_days: int | None = Field(default=365, gt=0)
     language: str = "en"
     staff_names: dict[str, str] = Field(default_factory=dict)  # address -> name shown to customers
     understanding: UnderstandingConfig = UnderstandingConfig()

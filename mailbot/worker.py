@@ -31,7 +31,7 @@ from .errors import ImapError, ParseError, TransportError
 from .handlers import CaseHandlers
 from .imap import ImapClient, MailboxInfo
 from .logs import event
-from .models import Case, MailboxState, ParsedMessage, RawMessage, Understanding
+from .models import Case, CaseStatus, MailboxState, ParsedMessage, RawMessage, Understanding
 from .outbox import Outbox, Renderer
 from .parsing import parse_message
 from .pipeline import Action, Decision, Facts, Role, decide
@@ -162,7 +162,7 @@ class StoreWorker:
         idle = cfg.idle and self.imap.has_idle()
         self.connected.set()
         event(log, logging.INFO, self.store.id, "connected", mailbox=cfg.mailbox, idle=idle)
-        last_secondary = -1e9
+        last_secondary = last_purge = -1e9
         loop = asyncio.get_running_loop()
         while not self.stopping.is_set():
             self.wake.clear()
@@ -175,6 +175,9 @@ class StoreWorker:
             await self.sync(info, Role.INBOX)
             await self.outbox.finish()
             await self.run_due()
+            if once or loop.time() - last_purge >= 3600:
+                self.purge(self.now())
+                last_purge = loop.time()
             if once:
                 return
             limit = self._wait_limit(min(cfg.idle_renew if idle else cfg.poll_interval, cfg.secondary_poll))
@@ -382,6 +385,22 @@ class StoreWorker:
         updated = self.handlers.apply_folder(case, meaning, raw.mailbox, raw.internaldate or self.now())
         self.save(updated)
         event(log, logging.INFO, self.store.id, "folder_applied", case=case.ref, folder=raw.mailbox, meaning=meaning)
+
+    # -- retention ---------------------------------------------------------
+
+    def purge(self, now: datetime) -> int:
+        """Forget closed cases older than the store's retention period; returns how many."""
+        days = self.store.retention_days
+        if days is None:
+            return 0
+        cutoff = now - timedelta(days=days)
+        old = [c for c in self.state.all_cases(self.store.id) if c.status is CaseStatus.CLOSED and c.updated_at < cutoff]
+        for case in old:
+            self.state.remove_case(case)
+            self._track(case.ref, None)
+        if old:
+            event(log, logging.INFO, self.store.id, "cases_purged", count=len(old), closed_before=cutoff.date().isoformat())
+        return len(old)
 
     # -- timers ------------------------------------------------------------
 

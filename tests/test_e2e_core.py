@@ -228,3 +228,36 @@ def test_after_a_uidvalidity_change_nothing_is_acknowledged_twice(world: World) 
     assert len(world.inbox(world.address(), "Sent")) == 2
     after = TinyStateStore(world.state_dir).mailbox("pandorana", "INBOX")
     assert after is not None and after.uidvalidity == remembered.uidvalidity and after.last_uid == 2
+
+
+def test_a_closed_case_is_forgotten_after_the_retention_period_and_its_number_never_reused(make_world: object) -> None:
+    import dataclasses
+    from datetime import timedelta
+
+    from mailbot.clock import Clock
+    from mailbot.models import CaseStatus
+
+    world: World = make_world("pandorana", overrides={"pandorana": {"retention_days": 30}})  # type: ignore[operator]
+    ann, bob = world.customer("ann"), world.customer("bob")
+    world.send(customer_mail(ann, world.address()))
+    world.wait(world.address(), 1)
+    world.run_once()
+    world.wait(ann, 1)
+    state = TinyStateStore(world.state_dir)
+    [case] = state.all_cases("pandorana")
+    closed_at = Clock().now()
+    state.save_case(dataclasses.replace(case, status=CaseStatus.CLOSED, updated_at=closed_at, next_timer_at=None))
+    ack_file = next((world.state_dir / "pandorana" / "outbound").iterdir())
+
+    world.run_once(closed_at + timedelta(days=29))  # still within the period
+    assert TinyStateStore(world.state_dir).store_case("pandorana", case.ref) is not None
+
+    world.send(customer_mail(bob, world.address()))
+    world.wait(world.address(), 2)
+    world.run_once(closed_at + timedelta(days=31))
+    after = TinyStateStore(world.state_dir)
+    assert after.store_case("pandorana", case.ref) is None
+    assert not ack_file.exists()
+    [bobs] = after.all_cases("pandorana")
+    assert bobs.ref == "PAN-000002" and bobs.customer.email == bob
+    assert after.next_case_number("pandorana") == 3

@@ -134,6 +134,7 @@ class _StoreState:
             for doc in self.db(mailboxes).table("mailboxes").all():
                 state = from_doc(MailboxState, dict(doc))
                 self.mailboxes[state.mailbox] = state
+        self.max_number = max(self.max_number, int(self.meta.get("case_number_floor", "0")))
 
     def _index(self, case: Case) -> None:
         previous = self.cases.get(case.ref)
@@ -155,6 +156,20 @@ class _StoreState:
         else:
             table.insert(Document(to_doc(case), doc_id=case.number))
         self._index(case)
+
+    def remove_case(self, case: Case) -> None:
+        shard = self.root / "cases" / f"{case.number // CASES_PER_SHARD:06d}.json"
+        # Case numbers are never reused: remember the highest one before it can disappear.
+        if str(self.max_number) != self.meta.get("case_number_floor"):
+            self.save_meta("case_number_floor", str(self.max_number))
+        self.db(shard).table("cases").remove(doc_ids=[case.number])
+        self.cases.pop(case.ref, None)
+        for mid in case.message_ids:
+            if self.by_message_id.get(mid) == case.ref:
+                del self.by_message_id[mid]
+        self.by_customer[case.customer.email].discard(case.ref)
+        for record in case.outbox:
+            (self.root / "outbound" / _file_name(record.message_id)).unlink(missing_ok=True)
 
     def record_message(self, doc: dict[str, Any]) -> None:
         self.message_seq += 1
@@ -248,6 +263,10 @@ class TinyStateStore:
         self._s(store_id).record_message(
             {"message_id": message_id, "mailbox": mailbox, "uid": uid, "outcome": outcome, "reason": reason, "at": at.isoformat()}
         )
+
+    def remove_case(self, case: Case) -> None:
+        """Forget ``case`` entirely (retention): its document and its rendered mail."""
+        self._s(case.store_id).remove_case(case)
 
     def open_cases(self, store_id: str) -> Iterator[Case]:
         return (c for c in list(self._s(store_id).cases.values()) if c.status in _OPEN)

@@ -119,6 +119,11 @@ class Desk:
     def command(self, when: datetime, about: EmailMessage, *lines: str, sender: str | None = None,
                 mailbox: str = "Sent", headers: dict[str, str] | None = None) -> EmailMessage:
         """A command email about ``about``'s case; by default from the first staff member, copy in Sent."""
+        return self.arrive(self.command_mail(about, *lines, sender=sender, headers=headers), when, mailbox)
+
+    def command_mail(self, about: EmailMessage, *lines: str, sender: str | None = None,
+                     headers: dict[str, str] | None = None) -> EmailMessage:
+        """A command email (one command per line) naming ``about``'s case in the subject."""
         case = self.case_of(about)
         msg = EmailMessage()
         for key, value in (headers or {}).items():
@@ -128,7 +133,7 @@ class Desk:
         msg["Subject"] = f"[{case.ref}] {case.subject}"
         msg["Message-ID"] = make_msgid(domain="staff.example")
         msg.set_content("\n".join(lines) + "\n")
-        return self.arrive(msg, when, mailbox)
+        return msg
 
     # -- what happened -----------------------------------------------------------
 

@@ -31,7 +31,7 @@ from .errors import ImapError, ParseError, TransportError
 from .handlers import CaseHandlers
 from .imap import ImapClient, MailboxInfo
 from .logs import event
-from .models import Case, CaseStatus, MailboxState, ParsedMessage, RawMessage, Understanding
+from .models import Case, CaseMessage, CaseStatus, MailboxState, ParsedMessage, RawMessage, Understanding
 from .outbox import Outbox, Renderer
 from .parsing import parse_message
 from .pipeline import Action, Decision, Facts, Role, decide
@@ -368,6 +368,11 @@ class StoreWorker:
         from .commands import Command
 
         updated, applied = self.handlers.apply_commands(case, tuple(c for c in commands if isinstance(c, Command)), sender, at)
+        # The command mail joins the case, so any other copy of it (Sent and
+        # inbox both hold one when staff mail the shared address) is a duplicate.
+        updated = dataclasses.replace(
+            updated, messages=(*updated.messages, CaseMessage(msg.message_id, "command", at, sender))
+        )
         event(log, logging.INFO, self.store.id, "command_applied", case=case.ref, commands=" ".join(applied), trust=trust.reason)
         # The confirmation goes to a person; our own address needs none.
         if sender != self.store.address:
@@ -382,7 +387,9 @@ class StoreWorker:
         case = self.state.case_for_message_id(self.store.id, msg.message_id)
         if case is None:
             return
-        updated = self.handlers.apply_folder(case, meaning, raw.mailbox, raw.internaldate or self.now())
+        # Now, not the message's INTERNALDATE: COPY and MOVE keep the customer's
+        # arrival time, but the case changed when staff filed it.
+        updated = self.handlers.apply_folder(case, meaning, raw.mailbox, self.now())
         self.save(updated)
         event(log, logging.INFO, self.store.id, "folder_applied", case=case.ref, folder=raw.mailbox, meaning=meaning)
 

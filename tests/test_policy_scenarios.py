@@ -94,7 +94,7 @@ class Desk:
         )
         return self.arrive(msg, when)
 
-    def _reply(self, sender: str, to: EmailMessage, body: str) -> EmailMessage:
+    def reply_mail(self, sender: str, to: EmailMessage, body: str) -> EmailMessage:
         case = self.case_of(to)
         msg = EmailMessage()
         msg["From"] = sender
@@ -108,11 +108,11 @@ class Desk:
 
     def staff_reply_from_shared_mailbox(self, when: datetime, to: EmailMessage, body: str = "We are on it.") -> EmailMessage:
         """A reply written in the shared mailbox: its copy is kept in Sent."""
-        return self.arrive(self._reply(f"Support <{self.address}>", to, body), when, "Sent")
+        return self.arrive(self.reply_mail(f"Support <{self.address}>", to, body), when, "Sent")
 
     def staff_reply_with_store_in_cc(self, when: datetime, to: EmailMessage, staff: str, body: str = "We are on it.") -> EmailMessage:
         """A reply from a staff member's own address, the store in Cc: its copy arrives in INBOX."""
-        msg = self._reply(staff, to, body)
+        msg = self.reply_mail(staff, to, body)
         msg["Cc"] = self.address
         return self.arrive(msg, when)
 

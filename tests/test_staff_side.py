@@ -78,7 +78,7 @@ def test_a_staff_reply_stops_the_response_clock_and_is_never_acknowledged(desk: 
     elif route == "own-address-store-in-cc":
         reply = d.staff_reply_with_store_in_cc(reply_at, question, d.staff[1], "It ships tomorrow.")
     else:
-        reply = d._reply(d.staff[1], question, "It ships tomorrow.")
+        reply = d.reply_mail(d.staff[1], question, "It ships tomorrow.")
         d.arrive(reply, reply_at)  # Bcc: the store is on no header at all
     d.run(d.at(2026, 11, 12, 8, 1))
 

@@ -1,0 +1,114 @@
+"""The daemon as bench/bench_core.py runs it: its own process, so RSS is its own.
+
+    python bench/bench_core_child.py once  --config C --state-dir S --report R.json [--profile P.prof]
+    python bench/bench_core_child.py serve --config C --state-dir S --report R.json
+
+Does what ``mailbot run [--once]`` does (load the config, set up logging,
+``Daemon(config, state_dir, Clock()).run(once)``), plus observers on each
+worker's ``hooks`` that count what was processed and when. ``serve`` prints
+``READY`` on stdout once every worker is connected and idling, and stops on
+SIGTERM (the daemon's own graceful stop). The report (JSON) holds wall-clock
+instants (``time.time()``) of the phases, counts per action, and the peak RSS.
+"""
+
+from __future__ import annotations
+
+import time
+
+T_PROCESS = time.time()  # before the imports: they are part of what a start costs
+
+import argparse  # noqa: E402
+import asyncio  # noqa: E402
+import cProfile  # noqa: E402
+import gc  # noqa: E402
+import json  # noqa: E402
+import resource  # noqa: E402
+import sys  # noqa: E402
+from collections import Counter  # noqa: E402
+from pathlib import Path  # noqa: E402
+from typing import Any  # noqa: E402
+
+from mailbot import logs  # noqa: E402
+from mailbot.clock import Clock  # noqa: E402
+from mailbot.config import load_config  # noqa: E402
+from mailbot.daemon import Daemon  # noqa: E402
+from mailbot.models import ACK_KINDS, Case  # noqa: E402
+
+
+def _rss_kb() -> int:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    return 0
+
+
+async def _main(args: argparse.Namespace, report: dict[str, Any]) -> None:
+    config = load_config(args.config)
+    logs.setup(config.log_level)
+    report["t_imported"] = time.time()
+    daemon = Daemon(config, args.state_dir, Clock())
+    # State loads lazily per store; the workers' constructors touched every store.
+    report["t_loaded"] = time.time()
+    report["rss_after_load_kb"] = _rss_kb()
+    if args.gc_freeze:
+        gc.collect()
+        gc.freeze()
+    report["cases_at_start"] = {sid: sum(1 for _ in daemon.services.state.all_cases(sid)) for sid in daemon.workers}
+    actions: Counter[str] = Counter()
+    stamps: dict[str, float] = {}
+
+    def observe(action: str, case: Case | None) -> None:
+        now = time.time()
+        stamps.setdefault("t_first", now)
+        stamps["t_last"] = now
+        actions[action] += 1
+
+    for worker in daemon.workers.values():
+        worker.hooks.append(observe)
+    report["t_run"] = time.time()
+    run = asyncio.create_task(daemon.run(once=args.mode == "once"))
+    if args.mode == "serve":
+        waits = [asyncio.create_task(w.connected.wait()) for w in daemon.workers.values()]
+        done, _ = await asyncio.wait([run, *waits], return_when=asyncio.FIRST_COMPLETED)
+        if run not in done:
+            await asyncio.gather(*waits)
+            report["t_ready"] = time.time()
+            print("READY", flush=True)
+    await run
+    report["t_done"] = time.time()
+    report.update(stamps)
+    report["actions"] = dict(actions)
+    report["processed"] = sum(actions.values())
+    report["acks_sent"] = sum(
+        1 for sid in daemon.workers for case in daemon.services.state.all_cases(sid)
+        for o in case.outbox if o.kind in ACK_KINDS and o.sent_at is not None and o.sent_at.timestamp() >= report["t_run"]
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("mode", choices=["once", "serve"])
+    parser.add_argument("--config", type=Path, required=True)
+    parser.add_argument("--state-dir", type=Path, required=True)
+    parser.add_argument("--report", type=Path, required=True)
+    parser.add_argument("--profile", type=Path)
+    # What-if switches for profiling (not used by the benchmark's figures).
+    parser.add_argument("--gc-freeze", action="store_true", help="gc.freeze() once state is loaded")
+    args = parser.parse_args()
+    report: dict[str, Any] = {"t_process": T_PROCESS, "mode": args.mode}
+    profiler = cProfile.Profile() if args.profile else None
+    if profiler is not None:
+        profiler.enable()
+    try:
+        asyncio.run(_main(args, report))
+    finally:
+        if profiler is not None:
+            profiler.disable()
+            profiler.dump_stats(args.profile)
+        report["maxrss_kb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        args.report.write_text(json.dumps(report))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -278,6 +278,83 @@ def test_categories(text: str, category: Category) -> None:
     assert any(r.startswith("category:") for r in result.reasons)
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "category"),
+    [
+        # pre-sales, for goods and for services
+        ("¿Podrían indicarme el precio y la disponibilidad de la impresora?", "es", Category.PRODUCT_QUESTION),
+        ("Me gustaría recibir una cotización para diez licencias de su programa.", "es", Category.PRODUCT_QUESTION),
+        ("Estamos considerando contratar sus servicios de ciberseguridad y nos gustaría conocer los costes.", "es",
+         Category.PRODUCT_QUESTION),
+        ("Nous aimerions recevoir un devis pour dix licences.", "fr", Category.PRODUCT_QUESTION),
+        ("Proposez-vous des remises pour les achats en grande quantité ?", "fr", Category.PRODUCT_QUESTION),
+        ("Wir bitten um ein Angebot für zehn Lizenzen.", "de", Category.PRODUCT_QUESTION),
+        ("Bieten Sie eine Testversion Ihres Projektmanagement-Tools an, bevor wir Lizenzen kaufen?", "de",
+         Category.PRODUCT_QUESTION),
+        ("Gostaria de saber quais planos de suporte vocês oferecem e quanto custam as licenças.", "pt",
+         Category.PRODUCT_QUESTION),
+        # billing
+        ("Necesito una copia de la factura del mes pasado.", "es", Category.PAYMENT),
+        ("Pouvez-vous m'expliquer le montant facturé ?", "fr", Category.PAYMENT),
+        ("Die Rechnung dieses Monats stimmt nicht mit meinem Vertrag überein.", "de", Category.PAYMENT),
+        ("Meine Kartenzahlung wurde abgelehnt.", "de", Category.PAYMENT),
+        ("Preciso de uma segunda via da fatura do mês passado.", "pt", Category.PAYMENT),
+        # returns and exchanges
+        ("¿Cómo puedo cambiar los auriculares por otro modelo?", "es", Category.RETURN_EXCHANGE),
+        ("Wie lange habe ich Zeit, einen Artikel zurückzuschicken?", "de", Category.RETURN_EXCHANGE),
+        ("Gostaria de substituir a impressora por uma nova.", "pt", Category.RETURN_EXCHANGE),
+        ("Estoy decepcionado con el teclado, quiero devolverlo.", "es", Category.RETURN_EXCHANGE),
+        # French courtesy words that look like returns
+        ("Dans l'attente de votre retour, je vous remercie. Suite à nos échanges, le colis est bien arrivé.", "fr",
+         Category.OTHER),
+        ("Je souhaite un retour de ce produit, pouvez-vous m'envoyer l'étiquette de retour ?", "fr",
+         Category.RETURN_EXCHANGE),
+    ],
+)
+def test_categories_in_other_languages(text: str, language: str, category: Category) -> None:
+    assert detect_language(text) == language
+    result = understand(message(text))
+    assert result.category is category, result.reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Desde la última actualización del sistema, varios usuarios no pueden acceder a su cuenta de correo. "
+        "Hemos revisado la configuración del servidor sin éxito.",
+        "Seit dem letzten Update können sich mehrere Benutzer nicht mehr an ihrem Konto auf dem Mailserver "
+        "anmelden. Die Konfiguration haben wir bereits geprüft.",
+        "Estamos interessados em atualizar nosso banco de dados para a versão mais recente disponível. "
+        "Poderiam indicar os passos para a integração com nosso software?",
+        "Die fehlerhafte Funktion der Bildschirmfreigabe nach der Installation der neuen Version stört unser "
+        "Netzwerk.",
+    ],
+)
+def test_it_help_desk_requests_are_not_shop_categories(text: str) -> None:
+    result = understand(message(text))
+    assert result.category is Category.OTHER, result.reasons
+    assert "context:it_support" in result.reasons
+
+
+def test_it_words_do_not_hide_a_purchase() -> None:
+    # Software words, but the customer bought the device from the shop.
+    text = "Compré esta impresora en su tienda y está defectuosa: el software no se instala y el controlador falla."
+    result = understand(message(text))
+    assert result.category is Category.DAMAGED_WRONG_ITEM, result.reasons
+    assert "context:it_support" not in result.reasons
+    # Logging in to the shop is still an account matter.
+    assert understand(message("Olvidé mi contraseña y no puedo iniciar sesión.")).category is Category.ACCOUNT
+
+
+def test_a_weak_word_and_its_plural_are_one_piece_of_evidence() -> None:
+    from mailbot.understanding.rules import rule_scores
+
+    one_word, _ = rule_scores("El costo subió y los costos siguen subiendo.", "es")
+    two_words, _ = rule_scores("El precio y los costos.", "es")
+    assert one_word.get(Category.PRODUCT_QUESTION) == 1.0
+    assert two_words.get(Category.PRODUCT_QUESTION) == 2.0
+
+
 def test_store_keyword_overrides_and_is_recorded() -> None:
     hints = StoreHints(store_id="cltiktok", keywords={"merchant": ("seller center",)})
     result = understand(message("Where is my order? I saw it in Seller Center."), hints)

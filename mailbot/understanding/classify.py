@@ -4,6 +4,12 @@ Decision order (first step that decides wins; each leaves a reason):
 
 1. store keywords from config (``StoreHints.keywords``) — the store knows its
    own vocabulary best;
+
+   then, if the text reads as an IT help-desk request (software, servers,
+   networks; no purchase named: :func:`rules.it_support_context`), the rules
+   whose words mean something else there ("password", "defective",
+   "available") are set aside for the steps below, and the reasons say so
+   (``context:it_support``);
 2. the precedence table :data:`_PRECEDENCE`: categories that must win over
    whatever else the text mentions ("a first report of a damaged item is
    damaged_wrong_item even if annoyed", "a refund for a damaged item is a
@@ -24,7 +30,7 @@ from collections.abc import Callable, Mapping
 
 from ..models import Category
 from .model import NaiveBayes
-from .rules import rule_scores
+from .rules import it_support_context, rule_scores
 
 MAX_CHARS = 6_000
 
@@ -201,8 +207,23 @@ def classify_text(
     def permitted(category: Category) -> bool:
         return not allowed or category.value in allowed or category is Category.OTHER
 
+    # In an IT help-desk request "password", "defective" and "available" are
+    # about programs and servers; those rules are set aside (rules.py).
+    it_support = it_support_context(sample, language)
+    category, reasons = _decide(sample, language, permitted, model, it_support)
+    return category, (*reasons, "context:it_support") if it_support else reasons
+
+
+def _decide(
+    sample: str,
+    language: str,
+    permitted: Callable[[Category], bool],
+    model: NaiveBayes | None,
+    it_support: bool,
+) -> tuple[Category, tuple[str, ...]]:
+    """Steps 2 to 5 of the decision order (see the module docstring)."""
     # Score the precedence categories first; the others only if needed.
-    raw_scores, raw_hits = rule_scores(sample, language, only=_PRECEDENCE_CATEGORIES)
+    raw_scores, raw_hits = rule_scores(sample, language, only=_PRECEDENCE_CATEGORIES, it_support=it_support)
     scores = {c: s for c, s in raw_scores.items() if permitted(c)}
     hits = {c: h for c, h in raw_hits.items() if permitted(c)}
 
@@ -221,7 +242,7 @@ def classify_text(
     if vote is not None and short and vote[1] >= 0.9:
         return vote[0], (f"category:model={vote[0].value}:{vote[1]:.2f}",)
 
-    more_scores, more_hits = rule_scores(sample, language, skip=_PRECEDENCE_CATEGORIES)
+    more_scores, more_hits = rule_scores(sample, language, skip=_PRECEDENCE_CATEGORIES, it_support=it_support)
     scores.update((c, s) for c, s in more_scores.items() if permitted(c))
     hits.update((c, h) for c, h in more_hits.items() if permitted(c))
 

@@ -9,7 +9,14 @@ These rules carry the categories the Bitext intent data has no examples of
 (damaged/wrong item, returns, shipping problems, merchants, disputes) and all
 categories for languages other than English. They were written from the
 stores' policy pages and general knowledge of shop mail, and checked for false
-hits on the Bitext training files only (never on the held-out file).
+hits on the Bitext training files only (never on the held-out file). The
+es/fr/de/pt/it rules were later revised by looking at the errors on the dev
+half of the multilingual help-desk tickets (bench/understanding_corpus.py):
+the phrases are our own, none is copied from those tickets, and the test half
+is only used to report.
+
+A weak rule's two words must be two words: "costo" and "costos" are one.
+:func:`it_support_context` is context, not a category: see the comment above it.
 """
 
 from __future__ import annotations
@@ -110,11 +117,29 @@ RETURN_EXCHANGE = _rules(
     ("en_return_words", r"\breturns? (?:label|policy|process|procedure|form|address|authori[sz]ation|request|window|shipping)\b|\b(?:rma|exchange policy|exchange for (?:a|an|another)|(?:bigger|smaller|different|another) size)\b", 2),
     ("en_returning", r"\b(?:returning|exchanging|exchange|replacement|replace)\b|\bwant to return\b|\bcan I return\b", 1),
     ("en_replacement", r"\b(?:request|want|need|like|get|send (?:me )?)\s+(?:a|an)\s+(?:replacement|exchange|new one)\b|\b(?:replace|exchange) (?:it|this|them|the \w+|my \w+)\b", 2),
-    ("es", r"\b(?:devolver|devoluci[óo]n|devoluciones|intercambio|intercambiar|reemplazo|reemplazar|sustituci[óo]n|cambiar\s+(?:\w+\s+)?(?:talla|tama[ñn]o|producto|art[íi]culo|color)|cambio de (?:talla|producto|art[íi]culo)|etiqueta de (?:env[íi]o|devoluci[óo]n))\b(?![^.!?\n]{0,20}\bdinero\b)", 2),
-    ("fr", r"\b(?:retourner|renvoyer|[ée]changer|[ée]change|retours?|remplacement|remplacer)\b(?![^.!?\n]{0,10}\b(?:de l'argent|du paiement)\b)", 2),
-    ("de", r"\b(?:zur[üu]cksenden|zur[üu]ckschicken|zur[üu]ckgeben|r[üu]cksend\w*|retoure\w*|retournieren|umtauschen|umtausch\w*|r[üu]ckgabe\w*|ersatzger[äa]t|ersatzlieferung|austausch\w*)\b", 2),
-    ("it", r"\b(?:restituire|restituzione|reso|resi|rispedire|sostituire|sostituzione|cambio (?:taglia|prodotto|articolo)|cambiare (?:la )?(?:taglia|misura))\b", 2),
-    ("pt", r"\b(?:devolver|devolu[çc][ãa]o|trocar|troca|trocas|substitui[çc][ãa]o|substituir|etiqueta de devolu[çc][ãa]o|solicitar um retorno|retorno do produto)\b(?![^.!?\n]{0,20}\bdinheiro\b)", 2),
+    ("es_swap", r"\bcambiar(?:lo|la|los|las)? (?:\w+ ){0,3}por (?:otr[oa]s?|un[oa]? (?:nuev[oa]|diferente)|un modelo|una talla)\b", 2),
+    ("es", r"\b(?:devolver(?:lo|la|los|las)?|devoluci[óo]n|devoluciones|intercambio|intercambiar|cambiar\s+(?:\w+\s+)?(?:talla|tama[ñn]o|producto|art[íi]culo|color)|cambio de (?:talla|producto|art[íi]culo)|etiqueta de (?:env[íi]o|devoluci[óo]n))\b(?![^.!?\n]{0,20}\b(?:dinero|llamada)\b)", 2),
+    # "Votre retour" is the reply the customer waits for and "nos échanges" the
+    # conversation so far: neither is a return.
+    ("fr", r"(?<!votre )(?<!vos )(?<!nos )(?<!notre )(?<!en )\b(?:retourner|renvoyer|[ée]changer|[ée]changes?|retours?)\b(?![^.!?\n]{0,10}\b(?:de l'argent|du paiement)\b)(?! (?:rapide|d'information|de votre part|à la normale|de (?:donn[ée]es|mails|courriels|messages)|d'(?:informations|e-mails)|(?:le |un |du |votre )?(?:lien|code|mail|e-mail|courriel|message)\b))", 2),
+    ("de_swap", r"\b(?:zur[üu]ckzuschicken|zur[üu]ckzusenden|zur[üu]ckzugeben)\b|\bgegen (?:ein|einen|eine) (?:\w+ ){0,2}(?:tauschen|umtauschen)\b", 2),
+    ("de", r"\b(?:zur[üu]cksenden|zur[üu]ckschicken|zur[üu]ckgeben|r[üu]cksend\w*|retoure\w*|retournieren|umtauschen|umtausch\w*|r[üu]ckgabe\w*|ersatzger[äa]t|ersatzlieferung)\b", 2),
+    # "reso" is also the participle of "rendere" ("reso disponibile"): only the noun counts.
+    ("it", r"\b(?:restituire|restituirl[oaie]|rispedirl[oaie]|restituzione|(?:il|un|del|al|per il|fare il|effettuare il|richiedere il|modulo di|etichetta di|politica di|diritto di|di) reso|resi|rispedire|cambio (?:taglia|prodotto|articolo)|cambiare (?:la )?(?:taglia|misura))\b", 2),
+    ("pt_swap", r"\bsubstitu[íi]r?(?:-lo|-la)? (?:\w+ ){0,3}por (?:outr[oa]|um[a]? (?:nov[oa]|diferente))\b", 2),
+    ("pt", r"\b(?:devolver|devolv[êe]-(?:lo|la|los|las)|devolu[çc][ãa]o|trocar|troca|trocas|etiqueta de devolu[çc][ãa]o|solicitar um retorno|retorno do produto)\b(?![^.!?\n]{0,20}\b(?:dinheiro|liga[çc][ãa]o|chamada)\b)", 2),
+    # A replacement, as in English, is one word of a return; asked for, it settles it.
+    # (A technician's "replacement of the router" is not the customer's request.)
+    ("es_replacement", r"\b(?:reemplazo|reemplazar|sustituci[óo]n|sustituir|unidad nueva)\b", 1),
+    ("es_replacement_request", r"\b(?:solicit(?:o|ar|amos)|quiero|quisiera|necesito|me gustar[íi]a|pid(?:o|ir)|env[íi]en(?:me)?|enviarme|mandarme|recibir)\s+(?:\w+\s+){0,2}(?:reemplazo|sustituci[óo]n|unidad nueva|producto nuevo|cambio del producto)\b|\b(?:reemplazar|sustituir|cambiar)(?:lo|la|los|las)\b", 2),
+    ("fr_replacement", r"\b(?:remplacement|remplacer|produit de remplacement|[ée]changer)\b", 1),
+    ("fr_replacement_request", r"\b(?:demande[rz]?|souhaite(?:rais)?|voudrais|aimerais|besoin d'un|envoyer|recevoir|obtenir)\s+(?:\w+\s+){0,2}(?:remplacement|produit de remplacement|nouvel (?:appareil|article)|nouveau produit)\b|\b(?:le|la|les) (?:remplacer|[ée]changer)\b", 2),
+    ("de_replacement", r"\b(?:austausch\w*|ersatz|ersetzen|ersetzt)\b", 1),
+    ("de_replacement_request", r"\b(?:bitte|m[öo]chte|w[üu]rde gerne|fordere|beantrage|brauche)\s+(?:\w+\s+){0,4}(?:ersatz|austauschen|umtauschen|ersetzen|ein neues ger[äa]t|einen neuen artikel)\b|\b(?:ersatz|austausch) (?:des|der|meines|meiner) (?:artikels|produkts|ger[äa]ts|ware)\b", 2),
+    ("it_replacement", r"\b(?:sostituire|sostituzione|sostituto)\b", 1),
+    ("it_replacement_request", r"\b(?:chiedo|richiedo|vorrei|desidero|inviarmi|mandarmi|ricevere)\s+(?:\w+\s+){0,2}(?:sostituzione|un prodotto nuovo|un nuovo prodotto|un articolo nuovo)\b|\b(?:sostituirlo|sostituirla|sostituirli|cambiarlo|cambiarla)\b", 2),
+    ("pt_replacement", r"\b(?:substitui[çc][ãa]o|substituir|reposi[çc][ãa]o|unidade nova)\b", 1),
+    ("pt_replacement_request", r"\b(?:solicit(?:o|ar|amos)|quero|gostaria de|preciso de|pe[çc]o|enviem(?:-me)?|enviar-me|receber)\s+(?:\w+\s+){0,2}(?:substitui[çc][ãa]o|produto novo|unidade nova|novo produto|troca)\b|\b(?:substitu[íi]-lo|substitu[íi]-la|troc[áa]-lo|troc[áa]-la)\b", 2),
 )
 
 REFUND = _rules(
@@ -132,16 +157,21 @@ PAYMENT = _rules(
     ("en_charge", r"\b(?:charged|billed|debited)\s+(?:me\s+)?(?:twice|two times|double|again|wrong|incorrect|more|too much)\b|\b(?:double|duplicate|unauthori[sz]ed|extra|unknown|incorrect|wrong|unexpected)\s+(?:charges?|payments?|transactions?|billing|invoice|amount)\b|\bovercharged?\b", 2),
     ("en_payment_problem", r"\b(?:payment|card|transaction|checkout)\s+(?:\w+\s+)?(?:failed|declined|rejected|did ?n[o']t go through|error|issue|problem|not (?:going through|accepted|working))\b|\b(?:billing|invoice|payment)\s+(?:issue|error|problem|question|discrepanc\w*|details|information|method|address)\b|\b(?:update|change)\s+(?:my\s+)?(?:payment|billing|card)\s+(?:details|information|method|info)\b|\bpayment methods?\b|\bgift ?cards?\b", 2),
     ("en_payment", r"\b(?:payment|payments|pay|paying|paid|invoice|invoices|receipt|billing|bill|charges?|transaction|declined|voucher|promo code|discount code|coupon|credit card|debit card|paypal|apple pay|google pay|klarna|afterpay|installments?|vat)\b", 1),
-    ("es", r"\b(?:pago|pagos|pagar|pagu[ée]|cobro|cobros|cobrado|cobraron|cargo|cargos|factura|facturas|facturaci[óo]n|facturad[oa]|tarjeta|cup[óo]n|transacci[óo]n|tarifa|tarifas)\b", 1),
-    ("es_strong", r"\b(?:error|discrepancia|problema|irregularidad)(?:es)? (?:en|de|con) (?:la |mi |el )?(?:facturaci[óo]n|factura|cobro|pago)\b|\b(?:cobrado|cobraron|cargaron|cobr[óo])\b[^.!?\n]{0,20}\b(?:dos veces|doble|de m[áa]s)\b|\b(?:cobro|cargo)s? (?:indebido|duplicado|incorrecto|no autorizado)s?\b|\b(?:pago|tarjeta) (?:rechazad[oa]|fallid[oa])\b|\bdiscrepancia en la facturaci[óo]n\b|\btarjeta de regalo\b|\bm[ée]todos? de pago\b", 2),
-    ("fr", r"\b(?:paiement|paiements|payer|pay[ée]|d[ée]bit[ée]e?|pr[ée]l[èe]vement|factur[ée]e?|facture|factures|facturation|carte bancaire|bon d'achat|code promo|transaction)\b", 1),
-    ("fr_strong", r"\b(?:erreur|probl[èe]me|[ée]cart|anomalie)s? (?:de|dans (?:la|ma)|sur (?:la|ma)) (?:facturation|facture|paiement)\b|\bd[ée]bit[ée]e?\b[^.!?\n]{0,20}\b(?:deux fois|en double|à tort)\b|\b(?:paiement|carte) (?:refus[ée]e?|[ée]chou[ée]e?)\b|\berreur de facturation\b|\bcarte cadeau\b|\bmoyens? de paiement\b", 2),
-    ("de", r"\b(?:zahlung\w*|bezahlung|bezahlt|bezahlen|zahlen|abgebucht|abbuchung\w*|rechnung\w*|abrechnung\w*|kreditkarte|gutschein\w*|lastschrift|[üu]berweisung|transaktion|paypal|klarna|geb[üu]hr\w*|kosten)\b", 1),
-    ("de_strong", r"\b(?:rechnungs|abrechnungs|zahlungs)(?:fehler|problem|abweichung|frage|unstimmigkeit|diskrepanz)\w*|\bunstimmigkeit\w*\b[^.!?\n]{0,60}\b(?:rechnung|abrechnung)\w*|\b(?:doppelt|zweimal)\s+(?:\w+\s+)?(?:abgebucht|belastet|berechnet|bezahlt)\b|\b(?:zahlung|karte) (?:\w+ )?(?:abgelehnt|fehlgeschlagen)\b|\b(?:falsche|fehlerhafte) (?:rechnung|abrechnung|abbuchung)\b|\bgeschenkkarte\b|\bzahlungsm(?:ethode|ittel|[öo]glichkeit)\w*\b", 2),
-    ("it", r"\b(?:pagamento|pagamenti|pagare|pagato|addebit[oia]|addebitat[oa]|fattura|fatture|fatturazione|carta di credito|codice sconto|transazione|bonifico)\b", 1),
-    ("it_strong", r"\b(?:errore|problema|discrepanza|anomalia)(?: \w+)? (?:di|nella|nel|con (?:la|il)) (?:fatturazione|fattura|pagamento|addebito)\b|\baddebitat[oa]\b[^.!?\n]{0,20}\b(?:due volte|doppio)\b|\b(?:pagamento|carta) (?:rifiutat[oa]|non riuscit[oa])\b|\berrore (?:di|nella) fatturazione\b|\b(?:buono|carta) regalo\b|\bmetodi di pagamento\b", 2),
-    ("pt", r"\b(?:pagamento|pagamentos|pagar|paguei|pago|cobran[çc]as?|cobrad[oa]|fatura|faturas|faturamento|nota fiscal|boleto|pix|cart[ãa]o|cupom|transa[çc][ãa]o)\b", 1),
-    ("pt_strong", r"\b(?:erro|problema|discrep[âa]ncia)s? (?:de|na|no|com (?:a|o)) (?:faturamento|fatura|cobran[çc]a|pagamento)\b|\bcobrad[oa]\b[^.!?\n]{0,20}\b(?:duas vezes|em dobro|a mais)\b|\bcobran[çc]a (?:indevida|duplicada|incorreta)\b|\b(?:pagamento|cart[ãa]o) (?:recusad[oa]|falhou)\b|\bvale[- ]presente\b|\bformas? de pagamento\b", 2),
+    ("es", r"\b(?:pago|pagos|pagar|pagu[ée]|cobro|cobros|cobrado|cobraron|cargo|cargos|factura|facturas|facturaci[óo]n|facturad[oa]|tarjeta|cup[óo]n|transacci[óo]n|tarifa|tarifas|importe|suscripci[óo]n|recibo|iva)\b", 1),
+    ("es_invoice", r"\b(?:desglose|aclaraci[óo]n|detalle|explicaci[óo]n) (?:\w+ ){0,2}(?:de|sobre) (?:los |las |el |la |mis |mi )?(?:cargos?|cobros?|facturas?|facturaci[óo]n|importes?)\b|\b(?:copia|duplicado|env[íi]o|reenv[íi]o) de (?:la |mi |una )?factura\b|\b(?:factura|cobro|cargo|importe)s?\b[^.!?\n]{0,50}\bno (?:coincide|corresponde|cuadra)|\bimporte (?:cobrado|facturado|cargado)\b|\b(?:cargo|cobro|pago|transacci[óo]n)\b[^.!?\n]{0,30}\b(?:no reconozco|desconocid[oa])\b|\b(?:pago|tarjeta|transacci[óo]n)\b[^.!?\n]{0,25}\b(?:rechazad[oa]|fallid[oa]|denegad[oa])\b", 2),
+    ("es_strong", r"\b(?:error|discrepancia|problema|irregularidad)(?:es)? (?:en|de|con) (?:la |mi |el )?(?:facturaci[óo]n|factura|cobro|pago)\b|\b(?:cobrado|cobraron|cargaron|cobr[óo])\b[^.!?\n]{0,20}\b(?:dos veces|doble|de m[áa]s)\b|\b(?:cobro|cargo)s? (?:indebido|duplicado|incorrecto|no autorizado)s?\b|\b(?:pago|tarjeta) (?:rechazad[oa]|fallid[oa])\b|\bdiscrepancia en la facturaci[óo]n\b|\btarjeta de regalo\b|\bm[ée]todos? de pago\b|\b(?:detalles|datos|informaci[óo]n|consulta|dudas?|preguntas?|ciclo|per[íi]odo) (?:de|sobre) (?:la |mi )?(?:facturaci[óo]n|factura|pago)\b|\bcargos? (?:en|de) (?:mi|la) (?:tarjeta|cuenta|factura)\b", 2),
+    ("fr", r"\b(?:paiement|paiements|payer|pay[ée]|d[ée]bit[ée]e?|pr[ée]l[èe]vement|factur[ée]e?|facture|factures|facturation|carte bancaire|bon d'achat|code promo|transaction|abonnement|montant|tva)\b", 1),
+    ("fr_invoice", r"\b(?:d[ée]tail|explication|clarification|ventilation) (?:\w+ ){0,2}(?:des|de la|du|de ma|de mes) (?:frais|montants?|factur\w+|pr[ée]l[èe]vements?|d[ée]bits?)\b|\b(?:copie|duplicata|double) (?:de (?:la |ma )?|d'une )facture\b|\bfacture\b[^.!?\n]{0,50}\bne correspond pas\b|\bmontant (?:factur[ée]|d[ée]bit[ée]|pr[ée]lev[ée]|pay[ée])\b|\b(?:pr[ée]l[èe]vement|d[ée]bit|paiement|transaction)s?\b[^.!?\n]{0,30}\b(?:je ne reconnais pas|inconnue?s?|non autoris[ée]e?s?)\b|\b(?:paiement|carte|transaction)\b[^.!?\n]{0,25}\b(?:refus[ée]e?|[ée]chou[ée]e?|rejet[ée]e?)\b", 2),
+    ("fr_strong", r"\b(?:erreur|probl[èe]me|[ée]cart|anomalie)s? (?:de|dans (?:la|ma)|sur (?:la|ma)) (?:facturation|facture|paiement)\b|\bd[ée]bit[ée]e?\b[^.!?\n]{0,20}\b(?:deux fois|en double|à tort)\b|\b(?:paiement|carte) (?:refus[ée]e?|[ée]chou[ée]e?)\b|\berreur de facturation\b|\bcarte cadeau\b|\bmoyens? de paiement\b|\b(?:d[ée]tails?|informations?|coordonn[ée]es|question|questions|demande|cycle|p[ée]riode) (?:de|sur (?:la|ma)|concernant (?:la|ma)) (?:facturation|facture|paiement)\b", 2),
+    ("de", r"\b(?:\w*zahlung\w*|bezahlung|bezahlt|bezahlen|zahlen|abgebucht|abbuchung\w*|rechnung\w*|abrechnung\w*|kreditkarte|gutschein\w*|lastschrift|[üu]berweisung|transaktion|paypal|klarna|geb[üu]hr\w*|kosten|betrag|berechnet\w*|abonnement\w*|mehrwertsteuer|mwst)\b", 1),
+    ("de_invoice", r"\baufschl[üu]sselung\b|\b(?:kl[äa]rung|erkl[äa]rung|erl[äa]uterung) (?:\w+ ){0,2}(?:der|des|meiner|unserer) (?:rechnung|abrechnung|kosten|geb[üu]hren|abbuchung|belastung)\w*|\b(?:kopie der rechnung|rechnungskopie|rechnung erneut)\b|\b(?:rechnung|abbuchung|abrechnung|betrag)\b[^.!?\n]{0,60}\b(?:stimmt nicht|ist nicht korrekt|ist falsch|nicht nachvollziehen)\b|\b(?:berechnete[nrs]?|abgebuchte[nrs]?|belastete[nrs]?) betrag\b|\b(?:abbuchung|belastung|zahlung|transaktion)\w*\b[^.!?\n]{0,40}\b(?:nicht zuordnen|nicht erkenne|unbekannt)\b|\b(?:\w*zahlung|karte|transaktion)\b[^.!?\n]{0,25}\b(?:abgelehnt|fehlgeschlagen|nicht durchgegangen)\b", 2),
+    ("de_strong", r"\b(?:rechnungs|abrechnungs|zahlungs)(?:fehler|problem|abweichung|frage|unstimmigkeit|diskrepanz)\w*|\bunstimmigkeit\w*\b[^.!?\n]{0,60}\b(?:rechnung|abrechnung)\w*|\b(?:doppelt|zweimal)\s+(?:\w+\s+)?(?:abgebucht|belastet|berechnet|bezahlt)\b|\b(?:zahlung|karte) (?:\w+ )?(?:abgelehnt|fehlgeschlagen)\b|\b(?:falsche|fehlerhafte) (?:rechnung|abrechnung|abbuchung)\b|\bgeschenkkarte\b|\bzahlungsm(?:ethode|ittel|[öo]glichkeit)\w*\b|\b(?:rechnungs|abrechnungs|zahlungs)(?:details|informationen|daten|zeitraum|zyklus|periode|anfrage|betrag)\w*|\bfragen? (?:zu|zur) (?:meiner |der |unserer )?(?:rechnung|abrechnung|zahlung)\b", 2),
+    ("it", r"\b(?:pagamento|pagamenti|pagare|pagato|addebit[oia]|addebitat[oa]|fattura|fatture|fatturazione|carta di credito|codice sconto|transazione|bonifico|importo|abbonamento|ricevuta|iva)\b", 1),
+    ("it_invoice", r"\b(?:dettaglio|chiarimento|chiarimenti|spiegazione) (?:\w+ ){0,2}(?:degli|dei|della|del|sugli|sui|sulla) (?:addebiti|costi|fattura|fatture|importi)\b|\b(?:copia|duplicato) (?:della |di una )?fattura\b|\bfattura\b[^.!?\n]{0,50}\bnon corrisponde\b|\bimporto (?:addebitato|fatturato)\b|\b(?:addebito|pagamento|transazione)\b[^.!?\n]{0,30}\b(?:non riconosco|sconosciut[oa])\b", 2),
+    ("it_strong", r"\b(?:errore|problema|discrepanza|anomalia)(?: \w+)? (?:di|nella|nel|con (?:la|il)) (?:fatturazione|fattura|pagamento|addebito)\b|\baddebitat[oa]\b[^.!?\n]{0,20}\b(?:due volte|doppio)\b|\b(?:pagamento|carta) (?:rifiutat[oa]|non riuscit[oa])\b|\berrore (?:di|nella) fatturazione\b|\b(?:buono|carta) regalo\b|\bmetodi di pagamento\b|\b(?:dettagli|dati|informazioni|domanda|domande|richiesta|ciclo|periodo) (?:di|sulla|sulle|relativ[ei] alla) (?:fatturazione|fattura|fatture|pagamento)\b", 2),
+    ("pt", r"\b(?:pagamento|pagamentos|pagar|paguei|pago|cobran[çc]as?|cobrad[oa]|fatura|faturas|faturamento|nota fiscal|boleto|pix|cart[ãa]o|cupom|transa[çc][ãa]o|mensalidade|recibo)\b", 1),
+    ("pt_invoice", r"\b(?:detalhamento|esclarecimento|discrimina[çc][ãa]o|explica[çc][ãa]o) (?:\w+ ){0,2}(?:d[aoe]s?|sobre (?:a|o|as|os)) (?:cobran[çc]as?|faturas?|valores|encargos|faturamento)\b|\b(?:segunda via|c[óo]pia) d[ae] (?:fatura|boleto|nota fiscal)\b|\b(?:fatura|cobran[çc]a|valor)\b[^.!?\n]{0,50}\bn[ãa]o (?:corresponde|confere|bate)\b|\bvalor (?:cobrado|faturado|debitado)\b|\b(?:cobran[çc]a|d[ée]bito|pagamento|transa[çc][ãa]o)\b[^.!?\n]{0,30}\b(?:n[ãa]o reconhe[çc]o|desconhecid[oa])\b|\b(?:pagamento|cart[ãa]o|transa[çc][ãa]o)\b[^.!?\n]{0,25}\b(?:recusad[oa]|negad[oa]|falhou)\b", 2),
+    ("pt_strong", r"\b(?:erro|problema|discrep[âa]ncia)s? (?:de|na|no|com (?:a|o)) (?:faturamento|fatura|cobran[çc]a|pagamento)\b|\bcobrad[oa]\b[^.!?\n]{0,20}\b(?:duas vezes|em dobro|a mais)\b|\bcobran[çc]a (?:indevida|duplicada|incorreta)\b|\b(?:pagamento|cart[ãa]o) (?:recusad[oa]|falhou)\b|\bvale[- ]presente\b|\bformas? de pagamento\b|\b(?:detalhes|dados|informa[çc](?:[ãa]o|[õo]es)|d[úu]vidas?|pergunta|perguntas|consulta|ciclo|per[íi]odo) (?:de|sobre (?:a|o|minha|meu)) (?:faturamento|fatura|cobran[çc]a|pagamento)\b", 2),
 )
 
 ACCOUNT = _rules(
@@ -170,31 +200,48 @@ PRODUCT_QUESTION = _rules(
     ("en_attribute_question", r"\b(?:is|are|does|do)\s+(?:it|this|these|they|the \w+)\s+(?:\w+\s+)?(?:vegan|cruelty[- ]free|hypoallergenic|waterproof|water[- ]resistant|real|solid|sterling|nickel[- ]free|suitable|safe|adjustable|true to size|run (?:small|large)|come (?:in|with))\b|\bwhat (?:size|shade|colou?r|material)\b|\bwhich (?:size|shade|colou?r|one)\b", 2),
     ("en_shipping_info", r"\b(?:do you (?:ship|deliver)|ship(?:ping)? to|international (?:shipping|delivery)|shipping (?:costs?|rates?|fees?|times?|options?|methods?)|delivery (?:costs?|times?|options?|methods?)|how long does (?:shipping|delivery) take|how much (?:is|does|for) (?:shipping|delivery)|free shipping)\b", 2),
     ("en_prepurchase", r"\b(?:thinking (?:about|of) (?:buying|ordering|getting|purchasing)|planning (?:to|on) (?:buy|order|purchase)|before (?:I|we) (?:buy|order|purchase)|(?:want|would like|'d like|wish|intend|interested in)(?:ed)? (?:to )?(?:buy|buying|order(?:ing)? (?:a|an|the|some|two|\d)|purchas\w+)|place an order|(?:do|does) (?:you|your (?:store|shop)) (?:have|sell|carry|offer|stock)|(?:does|do) (?:it|this|they|the \w+) (?:come|contain))\b", 2),
-    ("es_interest", r"\b(?:estoy interesad[oa]s? en|estamos interesad[oa]s en|me gustar[íi]a (?:saber|conocer|recibir) (?:m[áa]s )?(?:informaci[óo]n|detalles)|(?:m[áa]s )?informaci[óo]n (?:sobre|acerca de) (?:su|sus|el|la|los|las)|precios? (?:de|del|para))\b", 1),
-    ("es_purchase_intent", r"\b(?:posible compra|antes de comprar|hacer una compra|realizar una compra|(?:estoy|estamos) (?:considerando|pensando en) (?:comprar|adquirir))\b", 2),
+    ("es_interest", r"\b(?:estoy interesad[oa]s? en|estamos interesad[oa]s en|me gustar[íi]a (?:saber|conocer|recibir) (?:m[áa]s )?(?:informaci[óo]n|detalles)|(?:saber|conocer|aprender|informarme) m[áa]s (?:sobre|acerca de)|(?:solicitar|obtener|recibir) (?:m[áa]s )?informaci[óo]n|demostraci[óo]n|prueba gratuita|versi[óo]n de prueba|(?:m[áa]s )?informaci[óo]n (?:sobre|acerca de) (?:su|sus|el|la|los|las)|precios? (?:de|del|para))\b", 1),
+    ("es_purchase_intent", r"\b(?:posible compra|antes de (?:comprar|la compra|adquirir|contratar)|hacer una compra|realizar una compra|(?:estoy|estamos) (?:considerando|pensando en|evaluando) (?:comprar|adquirir|contratar)|(?:considerando|evaluando|pensando en|interesad[oa]s? en) contratar|evaluando (?:proveedores|opciones|alternativas)|cu[áa]nto (?:cuesta|cuestan|costar[íi]an?|valen?))\b", 2),
+    # Pre-sales for a firm that sells services rather than goods.
+    ("es_services", r"\b(?:informaci[óo]n|detalles) (?:sobre|acerca de|de) (?:sus|los) (?:servicios|productos|soluciones|planes|ofertas|paquetes)\b|\bcontratar (?:sus|los|su) servicios\b|\b(?:propuesta|oferta) (?:comercial|econ[óo]mica|con (?:los )?precios)\b|\b(?:enviar(?:nos|me)?|recibir|solicitar) (?:una )?propuesta\b|\b(?:qu[ée]|cu[áa]les) (?:\w+ ){0,2}(?:planes|paquetes|modalidades|licencias|opciones) (?:\w+ ){0,2}(?:ofrecen|tienen|hay)\b", 2),
     ("es_offer_words", r"\b(?:promoci[óo]n|promociones|descuentos?|ofertas?|especificaciones|caracter[íi]sticas)\b", 1),
-    ("es", r"\b(?:precio|precios|cu[áa]nto cuesta|cotizaci[óo]n|disponible|disponibles|disponibilidad|ingredientes|talla|tallas|tono|tonos|material|materiales|recomiend\w*|recomendaci[óo]n)\b", 1),
+    ("es_price", r"\b(?:precio|precios|cu[áa]nto (?:cuesta|cuestan|costar[íi]a|vale)|cotizaci[óo]n|cotizaciones|presupuesto|costos?|costes?)\b", 1),
+    ("es", r"\b(?:disponible|disponibles|disponibilidad|ingredientes|talla|tallas|tono|tonos|material|materiales|recomiend\w*|recomendaci[óo]n|compatibles?|garant[íi]a extendida|al por mayor)\b", 1),
+    ("es_quote", r"\b(?:solicitar|recibir|enviarme|enviarnos|pedir|obtener|preparar)(?:nos|me)? (?:una |un )?(?:cotizaci[óo]n|presupuesto)\b|\b(?:diferencias?|comparaci[óo]n) entre (?:\w+ ){0,3}(?:modelos|versiones|planes|productos|opciones|paquetes)\b|\b(?:tienen|ofrecen|hay|existe[n]?) (?:alg[úu]n(?:os|a|as)? )?(?:descuentos?|promociones?|ofertas?|planes|paquetes|garant[íi]a extendida)\b|\b(?:planes|opciones|paquetes) y (?:precios|tarifas)\b|\bme interesa(?:n|r[íi]a)? (?:el|la|los|las|un|una|su|sus|comprar|adquirir)\b", 2),
     ("es_strong", r"\b(?:tienen|hay) (?:\w+ ){0,3}(?:en stock|disponible)|\b(?:agotad[oa]|en stock|gu[íi]a de tallas|qu[ée] talla|env[íi]an a|gastos de env[íi]o|costo de env[íi]o|cu[áa]nto tarda el env[íi]o|(?:quisiera|quiero|me gustar[íi]a|estoy interesad[oa] en) (?:comprar|adquirir|pedir))\b", 2),
-    ("fr_interest", r"\b(?:je suis int[ée]ress[ée]e? par|nous sommes int[ée]ress[ée]s par|(?:des|plus d')informations? (?:sur|concernant) (?:votre|vos|le|la|les)|j'aimerais (?:savoir|conna[îi]tre|en savoir))\b", 1),
-    ("fr_purchase_intent", r"\b(?:achat (?:potentiel|éventuel|possible)|avant (?:d'acheter|de commander)|faire un achat|estimations? de co[ûu]ts?|envisage (?:d'acheter|l'achat))\b", 2),
+    ("fr_interest", r"\b(?:je suis int[ée]ress[ée]e? par|nous sommes int[ée]ress[ée]s par|en savoir plus sur|(?:me|nous) renseigner sur|(?:obtenir|recevoir) (?:plus d'|des )informations|d[ée]monstration|essai gratuit|version d'essai|(?:des|plus d')informations? (?:sur|concernant) (?:votre|vos|le|la|les)|j'aimerais (?:savoir|conna[îi]tre|en savoir))\b", 1),
+    ("fr_purchase_intent", r"\b(?:achat (?:potentiel|éventuel|possible)|avant (?:d'acheter|de commander|l'achat|la commande|de souscrire)|faire un achat|estimations? de co[ûu]ts?|envisage(?:ons)? (?:d'acheter|l'achat|de souscrire|de faire appel)|faire appel à vos services|[ée]valu(?:e|ons) (?:des|plusieurs) (?:prestataires|fournisseurs|solutions)|combien co[ûu]te(?:nt|rait|raient)?)\b", 2),
+    ("fr_services", r"\binformations? (?:sur|concernant) (?:vos|les) (?:services|produits|solutions|offres|formules|prestations)\b|\b(?:proposition|offre) (?:commerciale|tarifaire|de prix)\b|\b(?:envoyer|recevoir|obtenir|faire parvenir) (?:une |votre )?proposition\b|\b(?:quelles?|quels) (?:\w+ ){0,2}(?:formules|offres|options|abonnements|licences|forfaits|prestations)\b", 2),
     ("fr_offer_words", r"\b(?:promotions?|r[ée]ductions?|remises?|offres?|caract[ée]ristiques|fonctionnalit[ée]s)\b", 1),
-    ("fr", r"\b(?:prix|tarifs?|combien co[ûu]te|devis|disponible|disponibles|disponibilit[ée]|ingr[ée]dients?|taille|tailles|teinte|teintes|mati[èe]re|recommand\w*)\b", 1),
-    ("fr_strong", r"\b(?:avez-vous|en stock|rupture de stock|guide des tailles|quelle taille|livrez-vous|frais de (?:port|livraison)|d[ée]lai de livraison|(?:je voudrais|je souhaite|j'aimerais|int[ée]ress[ée]e? par) (?:l'achat|acheter|commander))\b", 2),
-    ("de_interest", r"\b(?:interessiere(?:n)? (?:mich|uns) f[üu]r|informationen (?:über|zu) (?:das|den|die|ihr\w*|dem)|m[öo]chte (?:gerne )?wissen)\b", 1),
-    ("de_purchase_intent", r"\b(?:(?:m[öo]glichen|geplanten|eventuellen) kauf|kauf in betracht|vor dem kauf|versandoptionen|versandkosten)\b", 2),
+    ("fr_price", r"\b(?:prix|tarifs?|tarification|combien co[ûu]te(?:nt|rait)?|devis|co[ûu]ts?)\b", 1),
+    ("fr", r"\b(?:disponible|disponibles|disponibilit[ée]|ingr[ée]dients?|taille|tailles|teinte|teintes|mati[èe]re|recommand\w*|compatibles?|extension de garantie)\b", 1),
+    ("fr_quote", r"\b(?:recevoir|obtenir|demander|[ée]tablir|envoyer|faire) (?:un |une )?(?:devis|offre de prix|proposition commerciale)\b|\b(?:diff[ée]rences?|comparaison) entre (?:\w+ ){0,3}(?:mod[èe]les|versions|formules|offres|produits|options)\b|\b(?:proposez|offrez|faites)-vous\b|\b(?:formules|offres|options) et (?:tarifs|prix)\b|\b(?:conna[îi]tre|savoir) (?:vos|les) (?:offres|tarifs|prix|conditions)\b", 2),
+    # "Avez-vous / vocês têm ..." asks about stock, not about a fix or news.
+    ("fr_strong", r"\b(?:avez-vous(?! (?:une |des |la |le |un |d'autres |de )?(?:solution|id[ée]e|nouvelles|re[çc]u|pu|eu|vu|trouv[ée]|r[ée]ponse|mis à jour|v[ée]rifi[ée]|besoin|questions?|informations? sur (?:le|la|mon|ma) (?:probl[èe]me|ticket|dossier)))|en stock|rupture de stock|guide des tailles|quelle taille|livrez-vous|frais de (?:port|livraison)|d[ée]lai de livraison|(?:je voudrais|je souhaite|j'aimerais|int[ée]ress[ée]e? par) (?:l'achat|acheter|commander))\b", 2),
+    ("de_interest", r"\b(?:interessiere(?:n)? (?:mich|uns) f[üu]r|(?:sind|bin) (?:daran |sehr )?interessiert|mehr (?:\w+ ){0,5}erfahren|(?:mich|uns) (?:\w+ ){0,6}(?:informieren|erkundigen)|demo|testversion|kostenlose test\w*|informationen (?:über|zu) (?:das|den|die|ihr\w*|dem)|m[öo]chte (?:gerne )?wissen)\b", 1),
+    ("de_purchase_intent", r"\b(?:(?:m[öo]glichen|geplanten|eventuellen) kauf|kauf in betracht|vor dem kauf|versandoptionen|versandkosten|bevor (?:ich|wir) (?:\w+ ){0,4}(?:kaufen|bestellen|erwerben|buchen)|(?:dienste|dienstleistungen|leistungen|services|beratung) in anspruch (?:zu )?nehmen|(?:pr[üu]fen|vergleichen|evaluieren) (?:\w+ ){0,2}anbieter|(?:was|wie ?viel) (?:kostet|kosten|w[üu]rde|w[üu]rden))\b", 2),
+    ("de_services", r"\binformationen (?:über|zu) ihre[mnr]? (?:dienstleistungen|leistungen|produkte|angebote?|l[öo]sungen|dienste|services|tarife|pakete)\b|\b(?:k[öo]nnten|w[üu]rden|k[öo]nnen) sie (?:uns |mir )?(?:ein(?:en)? )?(?:angebot|kostenvoranschlag)\b|\bangebot (?:mit|inkl\w*|einschlie\w*)\b|\bwelche \w*(?:pakete|tarife|modelle|optionen|lizenzen|lizenzmodelle)\b|\b(?:konditionen|preise|kosten) (?:\w+ ){0,3}erfahren\b|\b(?:bieten sie|gibt es) (?:\w+ ){0,3}(?:testversion|probeversion|demo)\b", 2),
     ("de_offer_words", r"\b(?:rabatt\w*|aktionen|angebote|leistungsmerkmal\w*|eigenschaften|funktionen)\b", 1),
-    ("de", r"\b(?:preis\w*|was kostet|angebot|verf[üu]gbar|verf[üu]gbarkeit|inhaltsstoffe|gr[öo](?:ß|ss)e|farbton|material|empfehl\w*)\b", 1),
+    ("de_price", r"\b(?:preis\w*|was kostet|was kosten|kostenvoranschlag|angebot|kostensch[äa]tzung)\b", 1),
+    ("de", r"\b(?:verf[üu]gbar|verf[üu]gbarkeit|inhaltsstoffe|gr[öo](?:ß|ss)e|farbton|material|empfehl\w*|kompatibel|technische(?:n)? daten|garantieverl[äa]ngerung|mengenrabatt)\b", 1),
+    ("de_quote", r"\b(?:bitten|bitte|w[üu]rden gerne|m[öo]chten|h[äa]tten gerne) (?:\w+ ){0,3}(?:angebot|kostenvoranschlag)\b|\b(?:angebot|kostenvoranschlag) (?:f[üu]r|[üu]ber)\b|\bunterschied(?:e)? zwischen\b|\b(?:gibt es|bieten sie|haben sie) (?:\w+ ){0,3}(?:rabatt\w*|mengenrabatt|nachl[äa]sse?|sonderangebot\w*|tarife|pakete|garantieverl[äa]ngerung)\b|\b(?:welche|was f[üu]r) (?:tarife|pakete|modelle|optionen|lizenzmodelle)\b|\b(?:[üu]berlege|[üu]berlegen|plane|planen),? (?:\w+ ){0,4}zu (?:kaufen|bestellen|erwerben)\b", 2),
     ("de_strong", r"\b(?:haben sie (?:\w+ ){0,3}(?:auf lager|vorr[äa]tig|noch)|auf lager|vorr[äa]tig|ausverkauft|gr[öo](?:ß|ss)entabelle|welche gr[öo](?:ß|ss)e|liefern sie|versandkosten|lieferzeit|(?:m[öo]chte|w[üu]rde gerne|interessiere mich f[üu]r) (?:\w+ ){0,3}(?:kaufen|bestellen|erwerben))\b", 2),
-    ("it_interest", r"\b(?:sono interessat[oa] a|siamo interessati a|(?:maggiori |ulteriori )?informazioni (?:su|sul|sulla|sui|riguardo)|vorrei sapere)\b", 1),
-    ("it_purchase_intent", r"\b(?:possibile acquisto|prima di acquistare|fare un acquisto|sto (?:considerando|pensando) (?:di )?(?:acquistare|comprare))\b", 2),
+    ("it_interest", r"\b(?:sono interessat[oa] a|siamo interessati a|saperne di pi[ùu]|dimostrazione|prova gratuita|versione di prova|(?:maggiori |ulteriori )?informazioni (?:su|sul|sulla|sui|riguardo)|vorrei sapere)\b", 1),
+    ("it_purchase_intent", r"\b(?:possibile acquisto|prima di (?:acquistare|comprare|l'acquisto)|fare un acquisto|(?:sto|stiamo) (?:considerando|pensando|valutando) (?:di )?(?:acquistare|comprare|affidarci)|valutando (?:fornitori|diverse soluzioni)|quanto cost(?:a|ano|erebbe|erebbero))\b", 2),
+    ("it_services", r"\binformazioni (?:sui|sulle) vostr[ie] (?:servizi|prodotti|piani|soluzioni|offerte)\b|\b(?:proposta|offerta) (?:commerciale|economica)\b|\b(?:quali|che) (?:\w+ ){0,2}(?:piani|pacchetti|licenze|opzioni) (?:\w+ ){0,2}(?:offrite|avete|proponete)\b", 2),
     ("it_offer_words", r"\b(?:promozion[ei]|scont[oi]|offert[ae]|specifiche|caratteristiche)\b", 1),
-    ("it", r"\b(?:prezzo|prezzi|quanto costa|preventivo|disponibile|disponibili|disponibilit[àa]|ingredienti|taglia|taglie|tonalit[àa]|materiale|consigli\w*)\b", 1),
+    ("it_price", r"\b(?:prezzo|prezzi|quanto cost(?:a|ano|erebbe)|preventivo|costi|costo)\b", 1),
+    ("it", r"\b(?:disponibile|disponibili|disponibilit[àa]|ingredienti|taglia|taglie|tonalit[àa]|materiale|consigli\w*|compatibil[ei]|garanzia estesa)\b", 1),
+    ("it_quote", r"\b(?:ricevere|avere|richiedere|chiedere|inviarmi|inviarci) (?:un )?preventivo\b|\b(?:differenz[ae]|confronto) tra (?:\w+ ){0,3}(?:modelli|versioni|piani|prodotti|opzioni)\b|\b(?:offrite|avete|ci sono|prevedete) (?:\w+ ){0,2}(?:sconti|promozioni|offerte|piani|pacchetti|garanzia estesa)\b|\b(?:piani|opzioni|pacchetti) e (?:prezzi|tariffe)\b", 2),
     ("it_strong", r"\b(?:avete (?:\w+ ){0,3}disponibil|esaurit[oa]|guida alle taglie|che taglia|spedite|costi di spedizione|tempi di consegna|(?:vorrei|desidero|sono interessat[oa] a) (?:acquistare|comprare|ordinare))\b", 2),
-    ("pt_interest", r"\b(?:estou interessad[oa] em|estamos interessados em|(?:mais )?informa[çc](?:[ãa]o|[õo]es) sobre (?:o|a|os|as|seu|sua|seus|suas)|gostaria de saber)\b", 1),
-    ("pt_purchase_intent", r"\b(?:poss[íi]vel compra|antes de comprar|fazer uma compra|(?:estou|estamos) (?:considerando|pensando em) (?:comprar|adquirir))\b", 2),
+    ("pt_interest", r"\b(?:estou interessad[oa] em|estamos interessados em|saber mais sobre|(?:solicitar|obter|receber) mais informa[çc][õo]es|demonstra[çc][ãa]o|teste gr[áa]tis|vers[ãa]o de (?:teste|avalia[çc][ãa]o)|(?:mais )?informa[çc](?:[ãa]o|[õo]es) sobre (?:o|a|os|as|seu|sua|seus|suas)|gostaria de saber)\b", 1),
+    ("pt_purchase_intent", r"\b(?:poss[íi]vel compra|antes (?:de comprar|da compra|de adquirir|de contratar)|fazer uma compra|(?:estou|estamos) (?:considerando|pensando em|avaliando) (?:comprar|adquirir|contratar)|(?:considerando|avaliando|pensando em|interessad[oa]s? em) contratar|avaliando (?:fornecedores|op[çc][õo]es|alternativas)|quanto (?:custa|custam|custaria|custariam))\b", 2),
+    ("pt_services", r"\binforma[çc][õo]es (?:sobre|acerca d[eoa]s?) (?:os |as )?(?:seus |suas )?(?:servi[çc]os|produtos|planos|solu[çc][õo]es|ofertas|pacotes)\b|\bcontratar (?:os )?seus servi[çc]os\b|\bproposta (?:comercial|com (?:os )?pre[çc]os|de pre[çc]o)\b|\b(?:enviar(?:-nos|-me)?|nos enviar|me enviar|receber|solicitar) uma proposta\b|\b(?:quais|que) (?:\w+ ){0,2}(?:planos|pacotes|modalidades|licen[çc]as|op[çc][õo]es) (?:\w+ ){0,2}(?:voc[êe]s )?(?:oferecem|t[êe]m)\b|\b(?:oferecem|t[êe]m) (?:uma )?(?:vers[ãa]o de (?:teste|avalia[çc][ãa]o)|demonstra[çc][ãa]o|teste gr[áa]tis)\b", 2),
     ("pt_offer_words", r"\b(?:promo[çc][ãa]o|promo[çc][õo]es|descontos?|ofertas?|especifica[çc][õo]es|caracter[íi]sticas)\b", 1),
-    ("pt", r"\b(?:pre[çc]o|pre[çc]os|quanto custa|or[çc]amento|dispon[íi]ve(?:l|is)|disponibilidade|ingredientes|tamanho|tamanhos|material|recomend\w*)\b", 1),
-    ("pt_strong", r"\b(?:voc[êe]s t[êe]m|tem em estoque|em estoque|esgotad[oa]|tabela de medidas|qual tamanho|enviam para|frete|prazo de entrega|(?:gostaria de|quero|estou interessad[oa] em) (?:comprar|adquirir|encomendar))\b", 2),
+    ("pt_price", r"\b(?:pre[çc]o|pre[çc]os|quanto (?:custa|custam|custaria)|or[çc]amento|custos?|cota[çc][ãa]o)\b", 1),
+    ("pt", r"\b(?:dispon[íi]ve(?:l|is)|disponibilidade|ingredientes|tamanho|tamanhos|material|recomend\w*|compat[íi]ve(?:l|is)|garantia estendida)\b", 1),
+    ("pt_quote", r"\b(?:receber|solicitar|obter|enviar(?:-me|-nos)?|pedir|fazer) (?:um |uma )?(?:or[çc]amento|cota[çc][ãa]o|proposta comercial)\b|\b(?:diferen[çc]as?|compara[çc][ãa]o) entre (?:\w+ ){0,3}(?:modelos|vers[õo]es|planos|produtos|op[çc][õo]es|pacotes)\b|\b(?:voc[êe]s )?(?:oferecem|t[êe]m|existe[m]?|h[áa]) (?:algum(?:a|as)? )?(?:descontos?|promo[çc](?:[ãa]o|[õo]es)|planos|pacotes|garantia estendida)\b|\b(?:planos|op[çc][õo]es|pacotes) e (?:pre[çc]os|valores)\b|\b(?:conhecer|saber) (?:os |as )?(?:planos|valores|pre[çc]os|condi[çc][õo]es)\b", 2),
+    ("pt_strong", r"\b(?:voc[êe]s t[êe]m(?! (?:uma |alguma |algum |a |o )?(?:solu[çc][ãa]o|ideia|not[íi]cias?|resposta|previs[ãa]o|atualiza[çc][ãa]o|informa[çc][õo]es sobre (?:o|a|meu|minha) (?:problema|chamado|ticket))|alguma solu)|tem em estoque|em estoque|esgotad[oa]|tabela de medidas|qual tamanho|enviam para|frete|prazo de entrega|(?:gostaria de|quero|estou interessad[oa] em) (?:comprar|adquirir|encomendar))\b", 2),
 )
 
 COMPLAINT = _rules(
@@ -203,11 +250,20 @@ COMPLAINT = _rules(
     ("en_escalate", r"\b(?:escalate (?:this|my|the) (?:complaint|case|matter|issue)|(?:speak|talk) (?:to|with) (?:a|your|the) (?:manager|supervisor|someone in charge)|your manager|your supervisor)\b", 2),
     ("en_unhappy", r"\b(?:unacceptable|outrageous|ridiculous|disgusted|disgraceful|appalling|appalled|furious|terrible (?:service|experience|customer service)|worst (?:service|experience|customer service)|poor (?:service|customer service)|rude|unprofessional|incompetent)\b|\b(?:very|extremely|really|so|deeply|totally|completely)\s+(?:disappointed|unhappy|frustrated|dissatisfied|upset|angry|annoyed)\b|\bnot (?:happy|satisfied) with (?:the |your )?(?:service|support|response|way)\b", 1.5),
     ("en_ignored", r"\b(?:nobody|no one|no-one|none of you)\s+(?:has\s+|have\s+)?(?:answered|replied|responded|got back|gotten back|called|helped)\b|\b(?:still )?no (?:answer|response|reply)\b|\b(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time (?:I|i'?m|i have|i am)\b|\bI have (?:written|emailed|called|contacted you) (?:\w+ ){0,2}(?:times|twice|already)\b", 2),
-    ("es", r"\b(?:queja|quejas|quejarme|reclamaci[óo]n|reclamo|inaceptable|decepcionad[oa]|indignad[oa]|p[ée]simo|vergonzoso|nadie (?:me )?(?:ha )?respond\w*|hablar con (?:un|el|su) (?:gerente|supervisor|responsable))\b", 2),
-    ("fr", r"\b(?:plainte|r[ée]clamation|inacceptable|d[ée]çue?|m[ée]contente?|scandaleux|lamentable|inadmissible|personne ne (?:m'?a )?r[ée]pond\w*|parler (?:à|avec) (?:un|votre) responsable)\b", 2),
-    ("de", r"\b(?:beschwerde|beschweren|inakzeptabel|unversch[äa]mt|entt[äa]uscht|unzufrieden|frechheit|skandal[öo]s|niemand (?:hat )?(?:geantwortet|antwortet|reagiert)|vorgesetzten)\b", 2),
-    ("it", r"\b(?:reclamo|reclami|lamentela|inaccettabile|delus[oa]|insoddisfatt[oa]|vergognoso|nessuno (?:mi )?(?:ha )?rispost\w*|parlare con (?:un|il) responsabile)\b", 2),
-    ("pt", r"\b(?:reclama[çc][ãa]o|reclamar|inaceit[áa]vel|decepcionad[oa]|insatisfeit[oa]|absurdo|p[ée]ssimo|vergonhoso|ningu[ée]m (?:me )?respond\w*|falar com (?:o|um) (?:gerente|supervisor|respons[áa]vel))\b", 2),
+    # As in English, a complaint named as such, "nobody answered" and "let me
+    # speak to a manager" are about how a request was handled (classify.py
+    # lets them outrank the subject); disappointment alone is not (1.5: it
+    # needs a second sign, and never outranks what the customer asks for).
+    ("es", r"\b(?:queja|quejas|quejarme|reclamaci[óo]n|reclamo|nadie (?:me )?(?:ha )?respond\w*|hablar con (?:un|el|su) (?:gerente|supervisor|responsable))\b", 2),
+    ("es_unhappy", r"\b(?:inaceptable|decepcionad[oa]|indignad[oa]|p[ée]simo|vergonzoso)\b", 1.5),
+    ("fr", r"\b(?:plainte|r[ée]clamation|personne ne (?:m'?a )?r[ée]pond\w*|parler (?:à|avec) (?:un|votre) responsable)\b", 2),
+    ("fr_unhappy", r"\b(?:inacceptable|d[ée]çue?|m[ée]contente?|scandaleux|lamentable|inadmissible)\b", 1.5),
+    ("de", r"\b(?:beschwerde|beschweren|niemand (?:hat )?(?:geantwortet|antwortet|reagiert)|vorgesetzten)\b", 2),
+    ("de_unhappy", r"\b(?:inakzeptabel|unversch[äa]mt|entt[äa]uscht|unzufrieden|frechheit|skandal[öo]s)\b", 1.5),
+    ("it", r"\b(?:reclamo|reclami|lamentela|nessuno (?:mi )?(?:ha )?rispost\w*|parlare con (?:un|il) responsabile)\b", 2),
+    ("it_unhappy", r"\b(?:inaccettabile|delus[oa]|insoddisfatt[oa]|vergognoso)\b", 1.5),
+    ("pt", r"\b(?:reclama[çc][ãa]o|reclamar|ningu[ée]m (?:me )?respond\w*|falar com (?:o|um) (?:gerente|supervisor|respons[áa]vel))\b", 2),
+    ("pt_unhappy", r"\b(?:inaceit[áa]vel|decepcionad[oa]|insatisfeit[oa]|absurdo|p[ée]ssimo|vergonhoso)\b", 1.5),
 )
 
 FEEDBACK = _rules(
@@ -255,6 +311,99 @@ ORDER_STATUS = _rules(
     ("pt", r"\bonde est[áa] (?:o )?meu (?:pedido|pacote)\b|\bonde est[áa] a minha encomenda\b|\bc[óo]digo de rastreio\b|\brastre(?:ar|io|amento) (?:do |da |o |a )?(?:meu |minha )?(?:pedido|encomenda|pacote)\b|\bstatus do (?:meu )?pedido\b|\bestado da (?:minha )?encomenda\b|\bquando (?:vai )?chega(?:r|r[áa]) (?:o meu|a minha|meu|minha) (?:pedido|encomenda)\b", 2),
 )
 
+# -- context, not category ------------------------------------------------------
+#
+# The vocabulary of IT support (software, servers, networks, licences) and of
+# buying from a shop. A message with several words of the first and none of
+# the second is an IT help-desk request: there "account", "password",
+# "defective" and "available" are about a program or a server, not about a
+# customer account, a damaged parcel or stock. classify.py sets those words
+# aside in such a message. English loanwords common in IT ("software",
+# "cloud", "backup") are listed in every language.
+
+_IT_LOANWORDS = r"software|firmware|firewall|vpn|cloud|backup|plugin|plug-in|api|antivirus|malware|router"
+_IT_TERMS: dict[str, str] = {
+    "en": r"servers?|network|networks|database|install(?:ation|ing|ed)?|configur\w+|integrations?|deploy\w*|drivers?"
+    r"|operating system|infrastructure|sync(?:hroni[sz]\w*)?|latency|downtime|outage|connectivity|licen[cs]es?"
+    r"|version \d|debug\w*|crash(?:es|ed|ing)?|bugs?|it (?:department|team|services?|support|consulting|infrastructure)"
+    r"|cyber\w*|encryption|migration|upgrade",
+    "es": r"servidor(?:es)?|red(?:es)?|enrutador\w*|cortafuegos|bases? de datos|nube|instal(?:ar|aci[óo]n|ado|ada)"
+    r"|configur\w+|integraci[óo]n|implementaci[óo]n|despliegue|controlador(?:es)?|drivers?|sistema operativo"
+    r"|infraestructura|complementos?|extensi[óo]n(?:es)?|copias? de seguridad|sincroniz\w+|latencia|conectividad"
+    r"|licencias?|versi[óo]n \d|depur\w+|inform[áa]tic\w+|ciberseguridad|migraci[óo]n"
+    r"|(?:servicios|departamento|equipo|consultor[íi]a|infraestructura|soporte|soluciones|sistemas|recursos|proyectos"
+    r"|entorno|gesti[óo]n) de ti",
+    "fr": r"logiciels?|serveurs?|r[ée]seaux?|routeur\w*|pare-feu|bases? de donn[ée]es|install\w+|configur\w+"
+    r"|int[ée]gration|d[ée]ploiement|pilotes?|syst[èe]me d'exploitation|infrastructure|extensions?|sauvegardes?"
+    r"|synchronis\w+|latence|connectivit[ée]|licences?|version \d|d[ée]bog\w*|informatiques?|cybers[ée]curit[ée]"
+    r"|migration",
+    "de": r"\w*software\w*|\w*server\w*|netzwerk\w*|datenbank\w*|install\w+|konfigur\w+|integration\w*"
+    r"|bereitstellung\w*|treiber\w*|betriebssystem\w*|infrastruktur\w*|erweiterung\w*|datensicherung\w*"
+    r"|synchronis\w+|latenz|konnektivit[äa]t|lizenz\w*|version \d|debug\w*|absturz|abst[üu]rz\w*|it-\w+"
+    r"|migration\w*",
+    "it": r"server|rete|reti|database|install\w+|configur\w+|integrazione|implementazione|driver|sistema operativo"
+    r"|infrastruttura|estension[ei]|sincronizz\w+|latenza|connettivit[àa]|licenz[ae]|versione \d|debug\w*"
+    r"|informatic\w+|sicurezza informatica|migrazione",
+    "pt": r"servidor(?:es)?|redes?|roteador\w*|bancos? de dados|nuvem|instal(?:ar|a[çc][ãa]o|ado|ada)|configura\w+"
+    r"|integra[çc][ãa]o|implanta[çc][ãa]o|drivers?|sistema operacional|infraestrutura|extens(?:[ãa]o|[õo]es)"
+    r"|c[óo]pias? de seguran[çc]a|sincroniza\w+|lat[êe]ncia|conectividade|licen[çc]as?|vers[ãa]o \d|depura\w+"
+    r"|inform[áa]tic\w+|ciberseguran[çc]a|migra[çc][ãa]o"
+    r"|(?:servi[çc]os|departamento|equipe|equipa|consultoria|suporte|infraestrutura|solu[çc][õo]es|sistemas|recursos"
+    r"|projetos|ambiente|gest[ãa]o) de ti",
+}
+_PURCHASE_TERMS: dict[str, str] = {
+    # Bare "delivery" words are left out: IT writes of delivering services too.
+    "en": r"my order|order number|(?:i|we) (?:have )?(?:bought|purchased|ordered)|your (?:shop|store|website)"
+    r"|online (?:shop|store)|parcel|shipping|shipped|courier",
+    "es": r"mi pedido|n[úu]mero de pedido|compr[ée]|adquir[íi]|su tienda|tienda (?:en l[íi]nea|online)"
+    r"|repartidor",
+    "fr": r"ma commande|num[ée]ro de commande|(?:j'ai|nous avons) (?:achet[ée]|command[ée])|votre (?:boutique|magasin|site)"
+    r"|boutique en ligne|colis|livreur|transporteur",
+    "de": r"meine bestellung|bestellnummer|gekauft|bestellt|erworben|ihr(?:em|en)? (?:shop|online-?shop|gesch[äa]ft)"
+    r"|paketdienst|zusteller",
+    "it": r"il mio ordine|numero d'ordine|(?:ho|abbiamo) (?:acquistato|comprato|ordinato)|vostro negozio"
+    r"|negozio online|pacco|corriere",
+    "pt": r"meu pedido|minha encomenda|n[úu]mero do pedido|comprei|adquiri|(?:sua|vossa) loja|loja (?:online|virtual)"
+    r"|encomenda|transportadora",
+}
+_IT_RE = {lang: re.compile(rf"\b(?:{_IT_LOANWORDS}|{terms})\b") for lang, terms in _IT_TERMS.items()}
+_IT_ANY = re.compile(rf"\b(?:{_IT_LOANWORDS}|{'|'.join(_IT_TERMS.values())})\b")
+_PURCHASE_RE = {lang: re.compile(rf"\b(?:{terms})\b") for lang, terms in _PURCHASE_TERMS.items()}
+_PURCHASE_ANY = re.compile(rf"\b(?:{'|'.join(_PURCHASE_TERMS.values())})\b")
+# Distinct IT words (by their first six letters, so "server" and "servers"
+# are one) that make a message IT support.
+IT_TERMS_NEEDED = 2
+
+
+def it_support_context(text: str, language: str = "") -> bool:
+    """True when ``text`` reads as an IT help-desk request and not as shop mail.
+
+    That is: at least :data:`IT_TERMS_NEEDED` distinct IT words and no word of
+    a purchase or a delivery. Only ``language``'s lists are used when we have
+    them; otherwise all of them.
+    """
+    lowered = text.lower()
+    seen: set[str] = set()
+    for match in _IT_RE.get(language, _IT_ANY).finditer(lowered):
+        seen.add(match.group(0)[:6])
+        if len(seen) >= IT_TERMS_NEEDED:
+            return _PURCHASE_RE.get(language, _PURCHASE_ANY).search(lowered) is None
+    return False
+
+
+def _generic_in_it_support(name: str) -> bool:
+    """Rules whose words mean something else in an IT help-desk request."""
+    category, rule = name.split("/", 1)
+    if category == Category.ACCOUNT.value:
+        return True  # logging in to a program or a server is not the customer's account with the shop
+    if category == Category.DAMAGED_WRONG_ITEM.value:
+        return rule.endswith(("_defect", "_not_working"))  # a faulty feature, not damaged goods
+    if category == Category.PRODUCT_QUESTION.value:
+        # availability, features, recommendations: said of servers and versions too
+        return "_" not in rule or rule.endswith(("_offer_words", "_attributes"))
+    return False
+
+
 RULES: dict[Category, tuple[PhraseRule, ...]] = {
     Category.DAMAGED_WRONG_ITEM: DAMAGED,
     Category.SHIPPING_ISSUE: SHIPPING_ISSUE,
@@ -288,19 +437,33 @@ _BY_LANGUAGE: dict[str, tuple[tuple[Category, PhraseRule, bool], ...]] = {
     for language in _LANGUAGES
 }
 _ALL_RULES = tuple((category, rule, rule.weight < 1.5) for category, rules in RULES.items() for rule in rules)
+# Names of the rules :func:`rule_scores` sets aside when asked to (``it_support=True``).
+IT_GENERIC_RULES = frozenset(rule.name for rules in RULES.values() for rule in rules if _generic_in_it_support(rule.name))
+
+
+def _same_word(a: str, b: str) -> bool:
+    # "costo" and "costos" are one word, not two pieces of evidence.
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    return long in (short, short + "s", short + "es")
 
 
 def rule_scores(
-    text: str, language: str = "", only: frozenset[Category] | None = None, skip: frozenset[Category] = frozenset()
+    text: str,
+    language: str = "",
+    only: frozenset[Category] | None = None,
+    skip: frozenset[Category] = frozenset(),
+    it_support: bool = False,
 ) -> tuple[dict[Category, float], dict[Category, list[str]]]:
     """Score every category on ``text``; also return the names of the rules that fired.
 
     Only the rules of ``language`` run when we have rules for it (an Italian
     "account" is not an English one); for other languages every rule runs.
     Weak rules (weight below 1.5) count each distinct word they match, up to
-    two: "billing" plus "invoice" is evidence, "billing" alone is not.
+    two: "billing" plus "invoice" is evidence, "billing" alone is not (nor
+    "invoice" plus "invoices").
     ``only``/``skip`` restrict the categories scored (the classifier scores
     the precedence categories first and the rest only when it needs them).
+    With ``it_support`` the rules in :data:`IT_GENERIC_RULES` do not run.
     """
     lowered = text.lower()
     scores: dict[Category, float] = {}
@@ -308,12 +471,15 @@ def rule_scores(
     for category, rule, weak in _BY_LANGUAGE.get(language, _ALL_RULES):
         if (only is not None and category not in only) or category in skip:
             continue
+        if it_support and rule.name in IT_GENERIC_RULES:
+            continue
         if weak:
             first = rule.pattern.search(lowered)
             if first is None:
                 continue
+            word = first.group(0)
             second = rule.pattern.search(lowered, first.end())
-            while second is not None and second.group(0) == first.group(0):
+            while second is not None and _same_word(second.group(0), word):
                 second = rule.pattern.search(lowered, second.end())
             gained = rule.weight * (2 if second is not None else 1)
         elif rule.pattern.search(lowered):

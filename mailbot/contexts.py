@@ -11,6 +11,7 @@ from datetime import datetime
 
 from .config import StoreConfig
 from .models import Case
+from .policy.schema import TimerKind
 from .policy.timers import Due
 from .promises import StorePromises
 
@@ -52,7 +53,9 @@ def customer_email(promises: StorePromises, case: Case, kind: str, firing: Due, 
     store = promises.store
     ctx = common(store, case)
     if kind == "delay_notice":
-        later = next((r.breach_at for r in promises.running(case) if r.breach_at and r.breach_at > now), None)
+        # The next reply deadline still ahead (pandorana: the 48-hour bound once 24 has passed).
+        later = next((r.breach_at for r in promises.running(case)
+                      if r.kind in _REPLY_KINDS and r.breach_at and r.breach_at > now), None)
         ctx.update(category=case.category.value, first_response_due=later, order_id=case.order_id)
     elif kind == "progress_update":
         # The customer hears from us by the next cycle's automated update at the latest
@@ -104,6 +107,9 @@ def command_confirmation(store: StoreConfig, case: Case, sender: str, applied: l
         "status": case.status.value,
         "rejected": rejected,
     }
+
+
+_REPLY_KINDS = frozenset({TimerKind.FIRST_RESPONSE, TimerKind.NEXT_RESPONSE})
 
 
 def _last_note(case: Case) -> str:

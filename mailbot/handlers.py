@@ -19,7 +19,7 @@ from .lifecycle import after_customer_message, after_staff_reply, set_status
 from .logs import event
 from .models import Address, Case, CaseEvent, CaseMessage, CaseStatus, ParsedMessage, RawMessage, Understanding
 from .outbox import Outbox, Outgoing
-from .policy.schema import ActionType
+from .policy.schema import ActionType, Phase
 from .policy.timers import Due
 from .promises import StorePromises
 
@@ -113,8 +113,7 @@ class CaseHandlers:
         if verb is Verb.NOTE:
             return dataclasses.replace(case, events=(*case.events, CaseEvent(at, "note", command.argument)))
         if verb is Verb.ESCALATE:
-            role = next(iter(self.store.escalation), "")
-            return self.escalate(case, role, at, f"#escalate by {sender}", "command")
+            return self.escalate(case, self._escalation_role(), at, f"#escalate by {sender}", "command")
         raise AssertionError(verb)
 
     def apply_folder(self, case: Case, meaning: str, folder: str, at: datetime) -> Case:
@@ -140,6 +139,17 @@ class CaseHandlers:
         return name.strip()
 
     # -- escalation --------------------------------------------------------
+
+    def _escalation_role(self) -> str:
+        """Whom staff escalate to: the first role the store's own promises escalate to
+        (divaalex: "escalated to a manager"; kendrascottes: "a senior team member"),
+        else the first contact configured."""
+        for timer in self.store.policy.timers:
+            for phase in Phase:
+                for action in timer.actions(phase):
+                    if action.type is ActionType.ESCALATE and action.target in self.store.escalation:
+                        return action.target
+        return next(iter(self.store.escalation), "")
 
     def escalate(self, case: Case, role: str, at: datetime, reason: str, timer: str) -> Case:
         address = self.store.escalation.get(role)

@@ -222,8 +222,8 @@ def test_a_command_sent_from_the_shared_mailbox_to_itself_is_applied_once(desk: 
 
 def test_copying_or_moving_the_customer_message_into_status_folders_changes_the_case(desk: MakeDesk) -> None:
     """Staff copy one customer's message into ``Resolved`` and move another's into
-    ``Escalated``: the first case is resolved, the second escalated (the escalation
-    contact is mailed); nobody's mail is touched otherwise."""
+    ``Escalated``: the first case is resolved, the second escalated to the person
+    divaalex's policy names ("escalated to a manager"), who is mailed once."""
     d = desk("divaalex")
     first = d.customer_writes(d.at(2026, 11, 2, 9, 0), *ORDER_QUESTION)
     second = d.customer_writes(d.at(2026, 11, 2, 9, 5), "Question about the red dress", "Is the red dress available in size M?\nBob", name="bob")
@@ -236,7 +236,8 @@ def test_copying_or_moving_the_customer_message_into_status_folders_changes_the_
     assert resolved.status == "resolved" and resolved.resolved_at is not None
     assert escalated.escalated_at is not None and "escalated" in escalated.flags
     assert d.kinds(escalated).count("escalation") == 1
-    [escalation] = d.mailbox(d.escalation[next(iter(d.escalation))], 1)
+    assert [o.to for o in d.records("escalation", escalated)] == [(d.escalation["manager"],)]
+    [escalation] = d.mailbox(d.escalation["manager"], 1)
     assert escalated.ref in str(escalation["Subject"])
     assert [str(m["Message-ID"]) for m in d.world.inbox(d.address, "Escalated")] == [str(second["Message-ID"])]
     d.run(d.at(2026, 11, 3, 10, 1))  # noticed once: filing is not acted on again

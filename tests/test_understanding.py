@@ -304,6 +304,15 @@ def test_categories(text: str, category: Category) -> None:
         ("Wie lange habe ich Zeit, einen Artikel zurückzuschicken?", "de", Category.RETURN_EXCHANGE),
         ("Gostaria de substituir a impressora por uma nova.", "pt", Category.RETURN_EXCHANGE),
         ("Estoy decepcionado con el teclado, quiero devolverlo.", "es", Category.RETURN_EXCHANGE),
+        ("Ich möchte einen Austausch meines Laptops, da die Tastatur nicht richtig funktioniert.", "de",
+         Category.RETURN_EXCHANGE),
+        # missing and damaged things must be goods
+        ("Im Paket fehlt das Ladekabel.", "de", Category.DAMAGED_WRONG_ITEM),
+        ("Falta un artículo en mi pedido.", "es", Category.DAMAGED_WRONG_ITEM),
+        ("Es fehlt eine Zahlung auf unserem Kundenkonto, obwohl wir die Überweisung getätigt haben.", "de",
+         Category.PAYMENT),
+        ("En la factura falta el descuento acordado; por favor corrijan el importe.", "es", Category.PAYMENT),
+        ("Dem Team fehlen die nötigen Berechtigungen, um auf das Projekt zuzugreifen.", "de", Category.OTHER),
         # French courtesy words that look like returns
         ("Dans l'attente de votre retour, je vous remercie. Suite à nos échanges, le colis est bien arrivé.", "fr",
          Category.OTHER),
@@ -328,6 +337,8 @@ def test_categories_in_other_languages(text: str, language: str, category: Categ
         "Poderiam indicar os passos para a integração com nosso software?",
         "Die fehlerhafte Funktion der Bildschirmfreigabe nach der Installation der neuen Version stört unser "
         "Netzwerk.",
+        "Nach dem Absturz des Servers sind mehrere Dateien beschädigt und lassen sich nicht mehr öffnen.",
+        "O roteador falha várias vezes por dia e a rede fica inacessível; talvez seja necessária a substituição.",
     ],
 )
 def test_it_help_desk_requests_are_not_shop_categories(text: str) -> None:

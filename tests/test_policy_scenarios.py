@@ -902,6 +902,24 @@ def test_divaalex_case_resolved_tuesday_10_gets_one_satisfaction_followup_48_hou
     d.assert_each_sent_once()
 
 
+def test_divaalex_48_hour_followup_across_the_end_of_daylight_saving_time(desk: MakeDesk) -> None:
+    """divaalex's 48 calendar hours are elapsed hours: resolved on Saturday 31 October 2026,
+    10:00 EDT, the follow-up is due 48 hours later although clocks fell back an hour on
+    Sunday 1 November: Monday 2 November 09:00 EST (not 10:00)."""
+    d = desk("divaalex")
+    question = d.customer_writes(d.at(2026, 10, 30, 9, 0), *ORDER_QUESTION)
+    d.run(d.at(2026, 10, 30, 9, 1))
+    d.command(d.at(2026, 10, 31, 10, 0), question, "#resolved")
+    d.run(d.at(2026, 11, 2, 8, 59))
+    assert "satisfaction_followup" not in d.kinds()
+    d.run(d.at(2026, 11, 2, 9, 0))
+    assert d.kinds() == ["ack", "command_confirmation", "satisfaction_followup"]
+    # The hand-worked instant, checked: 48 elapsed hours, though the wall clock shows 47.
+    elapsed = d.at(2026, 11, 2, 9, 0).astimezone(ZoneInfo("UTC")) - d.at(2026, 10, 31, 10, 0).astimezone(ZoneInfo("UTC"))
+    assert elapsed == timedelta(hours=48)
+    d.assert_each_sent_once()
+
+
 # -- all stores ----------------------------------------------------------------------------------
 
 ALL_STORES = ("cliniqueonlinestore", "pandorana", "kendrascottes", "cltiktok", "divaalex")

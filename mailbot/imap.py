@@ -227,6 +227,19 @@ class ImapClient:
                     flags=flags,
                 )
 
+    async def arrival_times(self, uids: Sequence[int], batch: int = 1000) -> list[tuple[int, datetime | None]]:
+        """(UID, INTERNALDATE) of ``uids`` in the selected mailbox, without the bodies."""
+        out: list[tuple[int, datetime | None]] = []
+        for start in range(0, len(uids), batch):
+            chunk = uids[start : start + batch]
+            response = await self._call("UID FETCH INTERNALDATE", self._require().uid("fetch", _uid_set(chunk), "(UID INTERNALDATE)"))
+            for line in response.lines:
+                text = bytes(line)
+                uid, date = _UID_RE.search(text), _INTERNALDATE_RE.search(text)
+                if uid is not None:
+                    out.append((int(uid.group(1)), parse_internaldate(date.group(1)) if date else None))
+        return out
+
     async def append(self, mailbox: str, data: bytes, flags: str = "\\Seen", date: datetime | None = None) -> None:
         """Store a copy in ``mailbox`` (e.g. the Sent folder, marked read like a client's copy)."""
         await self._call(f"APPEND {mailbox}", self._require().append(data, mailbox=_quote(mailbox), flags=f"({flags})", date=date))

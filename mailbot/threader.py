@@ -5,9 +5,9 @@ In order:
 1. ``In-Reply-To`` / ``References`` naming any message of a case (customer
    mail, staff replies, or mailbot's own acknowledgements) joins that case.
 2. A case reference in the subject (``[PAN-000123]``) joins that case only
-   when the sender already takes part in it. Anyone can type a reference; a
-   stranger's mail must never land in someone else's case, so it opens a new
-   case instead (and the reason says so).
+   when the sender already takes part in it, or is the store itself or its
+   staff. Anyone can type a reference; a stranger's mail must never land in
+   someone else's case, so it opens a new case instead (and the reason says so).
 3. Otherwise the message starts a new conversation.
 """
 
@@ -35,6 +35,7 @@ def find_case(
     prefix: str,
     by_message_id: Callable[[str], Case | None],
     by_ref: Callable[[str], Case | None],
+    staff: frozenset[str] = frozenset(),
 ) -> CaseMatch:
     for mid in (*msg.in_reply_to, *reversed(msg.references)):
         case = by_message_id(mid)
@@ -44,7 +45,7 @@ def find_case(
     if match:
         case = by_ref(match.group(1))
         sender = msg.from_.email if msg.from_ else ""
-        if case is not None and sender in case.participants:
+        if case is not None and (sender in case.participants or sender in staff):
             return CaseMatch(case, f"thread:subject-ref:{case.ref}")
         if case is not None:
             return CaseMatch(None, f"new:subject-ref-{case.ref}-from-non-participant")

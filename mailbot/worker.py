@@ -167,11 +167,12 @@ class StoreWorker:
         while not self.stopping.is_set():
             self.wake.clear()
             if once or loop.time() - last_secondary >= cfg.secondary_poll:
-                await self.sync_secondary()
+                await self.sync_conversation()
+                await self.sync_status_folders()
                 info = await self.imap.select(cfg.mailbox)
                 last_secondary = loop.time()
-            # The inbox last, right before waiting on it: whatever arrives after
-            # this sync is reported by IDLE.
+            # The inbox last too, right before waiting on it: whatever arrives
+            # after this sync is reported by IDLE.
             await self.sync(info, Role.INBOX)
             await self.outbox.finish()
             await self.run_due()
@@ -241,22 +242,93 @@ class StoreWorker:
             self._save_position(info, max([last_uid, *uids]))
         return count
 
-    async def sync_secondary(self) -> None:
-        """The Sent folder and the status folders, each only when STATUS says it changed."""
+    async def _new_uids(self, name: str) -> tuple[MailboxInfo, list[int]] | None:
+        """Select ``name`` and list the UIDs not processed yet (None: nothing new, per STATUS)."""
         assert self.imap is not None
-        folders: list[tuple[str, Role | str]] = [(self.store.imap.sent_folder, Role.SENT)]
-        folders += list(self.store.imap.folders.items())
-        for name, role in folders:
+        remembered = self.state.mailbox(self.store.id, name)
+        if name != self.store.imap.mailbox:
             try:
                 uidnext, validity = await self.imap.status(name)
             except ImapError as exc:
                 event(log, logging.DEBUG, self.store.id, "folder_unavailable", folder=name, error=str(exc))
-                continue
-            remembered = self.state.mailbox(self.store.id, name)
+                return None
             if remembered is not None and remembered.uidvalidity == validity and remembered.last_uid >= uidnext - 1:
+                return None
+        info = await self.imap.select(name)
+        last_uid = 0
+        if remembered is not None and remembered.uidvalidity == info.uidvalidity:
+            last_uid = remembered.last_uid
+        elif remembered is not None:
+            event(log, logging.WARNING, self.store.id, "uidvalidity_changed", mailbox=name, old=remembered.uidvalidity, new=info.uidvalidity)
+        return info, await self.imap.uids_after(last_uid)
+
+    async def sync_conversation(self) -> int:
+        """The inbox and the Sent folder together, in the order the mail arrived.
+
+        After an outage both may hold new mail: a customer's question in the
+        inbox and the staff reply to it in Sent, or a ``#pending`` in Sent and
+        the customer's answer after it. Processing them by arrival time
+        (INTERNALDATE) gives every case the history it really had.
+        """
+        assert self.imap is not None
+        queue: list[tuple[datetime, int, str, int]] = []
+        infos: dict[str, MailboxInfo] = {}
+        todo: dict[str, list[int]] = {}  # per mailbox, this round's UIDs in UID order
+        done_uids: dict[str, set[int]] = {}
+        roles = {self.store.imap.mailbox: Role.INBOX, self.store.imap.sent_folder: Role.SENT}
+        for rank, name in enumerate(roles):
+            found = await self._new_uids(name)
+            if found is None:
                 continue
-            info = await self.imap.select(name)
-            await self.sync(info, role)
+            info, uids = found
+            infos[name] = info
+            if uids:
+                todo[name], done_uids[name] = sorted(uids), set()
+                times = await self.imap.arrival_times(uids)
+                queue += [(at or self.now(), rank, name, uid) for uid, at in times]
+            else:
+                remembered = self.state.mailbox(self.store.id, name)
+                if remembered is None or remembered.uidvalidity != info.uidvalidity:
+                    self._save_position(info, 0)
+        queue.sort()
+        done = 0
+        selected = self.imap.selected.name if self.imap.selected else ""
+        index = 0
+        while index < len(queue):
+            name = queue[index][2]
+            run: list[int] = []
+            while index < len(queue) and queue[index][2] == name and len(run) < self.store.imap.fetch_batch:
+                run.append(queue[index][3])
+                index += 1
+            if selected != name:
+                await self.imap.select(name)
+                selected = name
+            fetched = {raw.uid: raw async for raw in self.imap.fetch(sorted(run), len(run))}
+            for uid in run:
+                raw = fetched.get(uid)
+                if raw is not None:
+                    await self.process(raw, roles[name])
+                    done += 1
+            # In arrival order UIDs come out of order: the position only moves
+            # to the highest UID of this round below which everything is done.
+            done_uids[name].update(run)
+            position = None
+            for uid in todo[name]:
+                if uid not in done_uids[name]:
+                    break
+                position = uid
+            if position is not None:
+                self._save_position(infos[name], position)
+        return done
+
+    async def sync_status_folders(self) -> None:
+        """Staff move or copy a customer's message into a status folder to change its case."""
+        for name, meaning in self.store.imap.folders.items():
+            found = await self._new_uids(name)
+            if found is None:
+                continue
+            info, _ = found
+            await self.sync(info, meaning)
 
     def _save_position(self, info: MailboxInfo, last_uid: int) -> None:
         self.state.save_mailbox(self.store.id, MailboxState(info.name, info.uidvalidity, last_uid))
@@ -297,7 +369,7 @@ class StoreWorker:
         sid = self.store.id
         understanding = self.understand(msg)
         match = find_case(msg, self.store.prefix, lambda mid: self.state.case_for_message_id(sid, mid),
-                          lambda ref: self.state.store_case(sid, ref))
+                          lambda ref: self.state.store_case(sid, ref), self.store.own_addresses)
         sender = msg.from_.email if msg.from_ else ""
         commands = parse_commands(understanding.new_text or msg.text) if sender in self.store.own_addresses else None
         named = self._ref_re.search(msg.subject)
@@ -421,24 +493,33 @@ class StoreWorker:
         now = self.now()
         fired = 0
         self.on_timeline(None)
-        for ref in self._pop_due(now):
-            case = self.state.store_case(self.store.id, ref)
-            if case is None:
-                continue
-            firings = self.promises.due(case, now)
-            if firings:
-                case = self.handlers.fire(case, firings, now)
-                fired += len(firings)
-            self.save(case)
-            if firings:
-                await self.outbox.deliver(case)
-            elif (again := self._next_at.get(ref)) is not None and again <= now:
-                # Planned for the past yet nothing due: look again later rather than spin.
-                event(log, logging.WARNING, self.store.id, "timer_nothing_due", case=ref, planned=again.isoformat())
-                self._track(ref, now + timedelta(minutes=5))
+        # A firing can make another one due at the same instant (an escalation
+        # starts the senior's clock, already past after an outage): keep going
+        # until nothing is due, a bounded number of rounds per case.
+        rounds: dict[str, int] = {}
+        while refs := self._pop_due(now):
+            for ref in refs:
+                case = self.state.store_case(self.store.id, ref)
+                if case is None:
+                    continue
+                firings = self.promises.due(case, now)
+                if firings:
+                    case = self.handlers.fire(case, firings, now)
+                    fired += len(firings)
+                self.save(case)
+                if firings:
+                    await self.outbox.deliver(case)
+                rounds[ref] = rounds.get(ref, 0) + 1
+                again = self._next_at.get(ref)
+                if again is not None and again <= now and (not firings or rounds[ref] >= _MAX_ROUNDS):
+                    # Planned for the past yet nothing (more) due: look again later rather than spin.
+                    event(log, logging.WARNING, self.store.id, "timer_nothing_due", case=ref, planned=again.isoformat())
+                    self._track(ref, now + timedelta(minutes=5))
         self.on_timeline(self.next_timer_at())
         return fired
 
+
+_MAX_ROUNDS = 20
 
 _EVENT_NAMES = {
     Action.DUPLICATE: "skipped_duplicate",

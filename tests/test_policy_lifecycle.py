@@ -106,9 +106,6 @@ def test_after_an_outage_a_chain_of_escalations_fires_each_link_once_in_order(de
     d.assert_each_sent_once()
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "worker.run_due pops the due cases once: a firing that makes another one due at the same now "
-    "(escalation starts the senior's timer, already past) waits for the next run instead of this --once run"))
 def test_after_an_outage_a_chain_of_escalations_completes_in_one_run(desk: MakeDesk) -> None:
     """The same outage: ``mailbot run --once --now T`` runs everything due at T, so one run
     catches up both links of the chain."""

@@ -266,9 +266,6 @@ def test_a_message_filed_into_a_status_folder_changes_the_case_when_staff_filed_
     assert d.kinds(escalated) == ["ack", "escalation"]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "worker._session syncs Sent before INBOX: after an outage, a staff reply in Sent is looked at before the "
-    "customer message it answers has a case, recorded as staff mail without a case, and never looked at again"))
 def test_a_staff_reply_made_while_mailbot_was_down_still_stops_the_clock(desk: MakeDesk) -> None:
     """Staff keep working while mailbot is down: pandorana's question of Tuesday 10 November
     2026, 15:00 EST is answered from the shared mailbox on Thursday 12 November 08:00,
@@ -289,9 +286,6 @@ def test_a_staff_reply_made_while_mailbot_was_down_still_stops_the_clock(desk: M
     assert d.kinds() == ["ack"]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "threader.find_case joins a subject reference only for the case's participants (customers); the store's "
-    "own address, staff and escalation contacts naming the case open nothing and count as no reply"))
 def test_a_senior_answering_with_a_fresh_mail_naming_the_case_stops_the_senior_clock(desk: MakeDesk) -> None:
     """kendrascottes: the complaint of Friday 16 January 2026, 16:30 CST goes to the senior on
     Wednesday 21 January 16:30. The senior does what the escalation email says: writes

@@ -26,11 +26,17 @@ def common(store: StoreConfig, case: Case) -> dict[str, object]:
     }
 
 
-def acknowledgement(promises: StorePromises, case: Case, has_attachments: bool) -> tuple[str, dict[str, object]]:
-    """The kind and context of the receipt a new case gets."""
+def acknowledgement(promises: StorePromises, case: Case, has_attachments: bool, now: datetime) -> tuple[str, dict[str, object]]:
+    """The kind and context of the receipt a new case gets.
+
+    A deadline already past when the receipt goes out (mailbot was down) is
+    not quoted: the templates then promise no time rather than a past one.
+    """
     store = promises.store
     kind = promises.ack_kind(case)
     due, extended = promises.ack_deadline(case)
+    if due is not None and due <= now:
+        due = None
     missing = promises.missing_items(case, has_attachments)
     ctx = common(store, case)
     if kind == "complaint_receipt":

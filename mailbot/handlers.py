@@ -66,7 +66,7 @@ class CaseHandlers:
             flags=(f"queue:{queue}",) if queue != "default" else (),
         )
         if ack:
-            kind, context = contexts.acknowledgement(self.promises, case, bool(msg.attachments))
+            kind, context = contexts.acknowledgement(self.promises, case, bool(msg.attachments), now)
             case = self.outbox.enqueue(
                 case,
                 Outgoing(kind, (customer.email,), context, case.language, in_reply_to=msg.message_id, references=msg.references),

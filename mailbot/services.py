@@ -34,6 +34,23 @@ class TemplateRenderer(Renderer):
         return rendered.subject, rendered.text, rendered.html
 
 
+_TEMPLATE_SETS: dict[tuple[Path, tuple[str, ...]], TemplateSet] = {}
+
+
+def _template_set(root: Path, store_ids: tuple[str, ...]) -> TemplateSet:
+    """One checked TemplateSet per folder and process (checking every template
+    takes a noticeable fraction of a second; ``--once`` runs in one process,
+    as in tests, reuse it and only look for edits)."""
+    key = (root.resolve(), store_ids)
+    cached = _TEMPLATE_SETS.get(key)
+    if cached is None:
+        cached = _TEMPLATE_SETS[key] = TemplateSet(root, list(store_ids))
+    else:
+        for problem in cached.reload_if_changed():
+            event(log, logging.ERROR, problem.store, "template_rejected", problem=str(problem))
+    return cached
+
+
 def hints_for(store: StoreConfig) -> StoreHints:
     u = store.understanding
     return StoreHints(
@@ -50,7 +67,7 @@ class Services:
         self.config = config
         self.clock = clock
         self.state = TinyStateStore(state_dir)
-        self.templates = TemplateSet(config.templates_dir, [s.id for s in config.stores])
+        self.templates = _template_set(config.templates_dir, tuple(s.id for s in config.stores))
         self.renderer = TemplateRenderer(self.templates)
 
     def worker(self, store: StoreConfig) -> StoreWorker:

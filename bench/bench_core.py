@@ -72,6 +72,8 @@ SHIPPED_CONFIG = PROJECT / "config" / "stores.yaml"
 CHILD = Path(__file__).resolve().parent / "bench_core_child.py"
 HELPDESK = Path(__file__).resolve().parent / "bench_core_helpdesk.py"
 CLIENT_HOSTNAME = "bench.localhost"
+# Longer than the worker's fallback wake-up (secondary_poll, 30 s): a late ack is measured, not lost.
+ACK_TIMEOUT = 90.0
 
 # MAILSTACK.md, same machine and stack, for when django-helpdesk cannot run here.
 HELPDESK_FIGURES = {"rate": 27.0, "rss_mb": 70.0, "cron_avg_s": 31.0, "cron_max_s": 61.0}
@@ -249,11 +251,13 @@ class ChildRun:
     log: Path
 
 
-def run_once(config: Path, state_dir: Path, work: Path, name: str, profile: Path | None) -> ChildRun:
+def run_once(
+    config: Path, state_dir: Path, work: Path, name: str, profile: Path | None, extra: Sequence[str] = ()
+) -> ChildRun:
     report = work / f"{name}.json"
     log = work / f"{name}.log"
     cmd = [sys.executable, str(CHILD), "once", "--config", str(config), "--state-dir", str(state_dir),
-           "--report", str(report)]
+           "--report", str(report), *extra]
     if profile is not None:
         cmd += ["--profile", str(profile)]
     start = time.time()
@@ -272,13 +276,13 @@ def run_once(config: Path, state_dir: Path, work: Path, name: str, profile: Path
 class Served:
     """The long-running daemon (``serve``), started and stopped by the benchmark."""
 
-    def __init__(self, config: Path, state_dir: Path, work: Path) -> None:
+    def __init__(self, config: Path, state_dir: Path, work: Path, extra: Sequence[str] = ()) -> None:
         self.report_path = work / "serve.json"
         self.log = work / "serve.log"
         self._err = self.log.open("wb")
         self.proc = subprocess.Popen(
             [sys.executable, str(CHILD), "serve", "--config", str(config), "--state-dir", str(state_dir),
-             "--report", str(self.report_path)],
+             "--report", str(self.report_path), *extra],
             stdout=subprocess.PIPE, stderr=self._err, cwd=PROJECT,
         )
         assert self.proc.stdout is not None
@@ -366,6 +370,7 @@ def measure_latency(stack: MailStack, raw: dict[str, Any], count: int, tag: str,
     to_mailbox: list[float] = []
     to_idle_client: list[float] = []
     sent_at: dict[str, float] = {}
+    missing: list[str] = []
     with smtp_connection(stack) as smtp:
         for i in range(count):
             customer = f"l{i}-{tag}@customers.example"
@@ -377,16 +382,23 @@ def measure_latency(stack: MailStack, raw: dict[str, Any], count: int, tag: str,
                 accepted = time.time()
                 if refused:
                     raise RuntimeError(f"refused: {refused}")
-                seen = waiter.wait(1, timeout=30)
+                try:
+                    seen = waiter.wait(1, timeout=ACK_TIMEOUT)
+                except TimeoutError:
+                    missing.append(mid)
+                    progress(f"  latency: no acknowledgement of mail {i + 1} after {ACK_TIMEOUT:.0f} s")
+                    continue
             finally:
                 waiter.close()
             landed = _ack_file(stack, customer, mid).stat().st_mtime
             sent_at[mid] = accepted
             to_mailbox.append(landed - accepted)
             to_idle_client.append(seen - accepted)
+            if landed - accepted > 1.0:
+                progress(f"  latency: mail {i + 1} acknowledged after {landed - accepted:.1f} s")
             if (i + 1) % 50 == 0:
                 progress(f"  latency: {i + 1}/{count}, p50 so far {statistics.median(to_mailbox) * 1000:.0f} ms")
-    return {"to_mailbox": to_mailbox, "to_idle_client": to_idle_client, "sent_at": sent_at}
+    return {"to_mailbox": to_mailbox, "to_idle_client": to_idle_client, "sent_at": sent_at, "missing": missing}
 
 
 def percentile(values: Sequence[float], q: float) -> float:
@@ -526,6 +538,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             "idle_p50_ms": percentile(lat["to_idle_client"], 50) * 1000,
             "idle_p99_ms": percentile(lat["to_idle_client"], 99) * 1000,
             "count": len(lat["to_mailbox"]),
+            "missing": len(lat["missing"]),
+            "over_1s": sum(1 for v in lat["to_mailbox"] if v > 1.0),
             "processed": serve_report.get("processed"),
             "serve_maxrss_mb": serve_rss / 1024,
         }
@@ -592,7 +606,7 @@ def report(results: Results) -> bool:
         "rate": empty["rate"] >= 100,
         "rss": empty["maxrss_mb"] < 200,
         "state": ratio >= 0.8,
-        "complete": empty["processed"] == s.backlog and full["processed"] == s.backlog and lat["processed"] == s.latency,
+        "complete": empty["processed"] == s.backlog and full["processed"] == s.backlog and lat["missing"] == 0,
     }
 
     def mark(ok: bool) -> str:
@@ -609,7 +623,8 @@ def report(results: Results) -> bool:
          f"django-helpdesk from cron: ~{HELPDESK_FIGURES['cron_avg_s']:.0f} s avg (MAILSTACK.md)"),
         ("latency p99", f"{lat['p99_ms']:.0f} ms  [{mark(checks['latency'])}]", "< 1,000 ms (Dovecot IDLE: ~500)",
          "peers poll every 30 s - 5 min"),
-        ("latency max", f"{lat['max_ms']:.0f} ms", "-", f"django-helpdesk cron: {HELPDESK_FIGURES['cron_max_s']:.0f} s worst"),
+        ("latency max; acks later than 1 s; none at all", f"{lat['max_ms']:.0f} ms; {lat['over_1s']}; {lat['missing']}", "-",
+         f"django-helpdesk cron: {HELPDESK_FIGURES['cron_max_s']:.0f} s worst"),
         ("  as an IDLE mail client sees it (p50 / p99)", f"{lat['idle_p50_ms']:.0f} / {lat['idle_p99_ms']:.0f} ms",
          "-", "+ Dovecot's ~500 ms to the client"),
         (f"backlog {s.backlog:,} new, empty state: whole process", f"{fmt_rate(empty['rate'])}  [{mark(checks['rate'])}]",

@@ -22,6 +22,7 @@ import asyncio  # noqa: E402
 import cProfile  # noqa: E402
 import gc  # noqa: E402
 import json  # noqa: E402
+import logging  # noqa: E402
 import resource  # noqa: E402
 import sys  # noqa: E402
 from collections import Counter  # noqa: E402
@@ -42,9 +43,63 @@ def _rss_kb() -> int:
     return 0
 
 
+def _exists_fix() -> None:
+    """What-if: the fix proposed for the lost-EXISTS race, applied from outside.
+
+    Dovecot may announce a new mail (``* N EXISTS``) in the response to a
+    command other than IDLE -- e.g. the UID SEARCH that ran just before the
+    message became part of the session's view, so the SEARCH result misses it.
+    aioimaplib drops such untagged lines ("ignored untagged response"), and
+    the server does not announce the mail again in the following IDLE: the
+    worker sleeps until its next timeout (``secondary_poll``, 30 s). The fix:
+    note any EXISTS seen since the last UID SEARCH started, and if there was
+    one, sync again instead of entering IDLE.
+    """
+    import re
+
+    from mailbot import imap
+
+    exists = re.compile(rb"^(?:\* )?\d+ EXISTS")
+    connect, uids_after, wait = imap.ImapClient.connect, imap.ImapClient.uids_after, imap.ImapClient.wait_for_change
+
+    async def patched_connect(self: Any) -> None:
+        await connect(self)
+        protocol = self._client.protocol
+        original = protocol._untagged_response
+
+        def spy(line: bytes) -> Any:
+            if exists.match(line):
+                self.bench_changed = True
+            return original(line)
+
+        protocol._untagged_response = spy
+
+    async def patched_uids_after(self: Any, last_uid: int) -> list[int]:
+        self.bench_changed = False
+        return await uids_after(self, last_uid)
+
+    async def patched_wait(self: Any, timeout: float, wake: Any = None) -> bool:
+        if getattr(self, "bench_changed", False):
+            return True
+        return await wait(self, timeout, wake)
+
+    imap.ImapClient.connect = patched_connect  # type: ignore[method-assign]
+    imap.ImapClient.uids_after = patched_uids_after  # type: ignore[method-assign]
+    imap.ImapClient.wait_for_change = patched_wait  # type: ignore[method-assign]
+
+
 async def _main(args: argparse.Namespace, report: dict[str, Any]) -> None:
+    if args.what_if_exists_fix:
+        _exists_fix()
     config = load_config(args.config)
     logs.setup(config.log_level)
+    if args.trace_imap:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(asctime)s.%(msecs)03d %(name)s %(message)s", "%H:%M:%S"))
+        for name in ("aioimaplib", "mailbot"):
+            logging.getLogger(name).addHandler(handler)
+            logging.getLogger(name).setLevel(logging.DEBUG)
+        logging.getLogger("mailbot").handlers[:] = [handler]
     report["t_imported"] = time.time()
     daemon = Daemon(config, args.state_dir, Clock())
     # State loads lazily per store; the workers' constructors touched every store.
@@ -94,6 +149,9 @@ def main() -> int:
     parser.add_argument("--profile", type=Path)
     # What-if switches for profiling (not used by the benchmark's figures).
     parser.add_argument("--gc-freeze", action="store_true", help="gc.freeze() once state is loaded")
+    parser.add_argument("--trace-imap", action="store_true", help="log aioimaplib's protocol lines (ms timestamps)")
+    parser.add_argument("--what-if-exists-fix", action="store_true",
+                        help="do not IDLE after an EXISTS arrived outside IDLE (see _exists_fix)")
     args = parser.parse_args()
     report: dict[str, Any] = {"t_process": T_PROCESS, "mode": args.mode}
     profiler = cProfile.Profile() if args.profile else None

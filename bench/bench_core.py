@@ -578,6 +578,10 @@ def summarize(run: ChildRun, count: int) -> dict[str, Any]:
         "acks_sent": r["acks_sent"],
         "actions": r["actions"],
         "cases_at_start": sum(r["cases_at_start"].values()),
+        "gc_s": sum(r["gc_seconds"]),
+        "gc_full_s": r["gc_seconds"][2],
+        "gc_full_collections": r["gc_collections"][2],
+        "marks": r["marks"],
     }
 
 

@@ -111,12 +111,15 @@ async def _main(args: argparse.Namespace, report: dict[str, Any]) -> None:
     report["cases_at_start"] = {sid: sum(1 for _ in daemon.services.state.all_cases(sid)) for sid in daemon.workers}
     actions: Counter[str] = Counter()
     stamps: dict[str, float] = {}
+    marks: list[tuple[int, float]] = []  # (processed, time) every 250 mails: does the rate hold up?
 
     def observe(action: str, case: Case | None) -> None:
         now = time.time()
         stamps.setdefault("t_first", now)
         stamps["t_last"] = now
         actions[action] += 1
+        if sum(actions.values()) % 250 == 0:
+            marks.append((sum(actions.values()), now))
 
     for worker in daemon.workers.values():
         worker.hooks.append(observe)
@@ -133,6 +136,7 @@ async def _main(args: argparse.Namespace, report: dict[str, Any]) -> None:
     report["t_done"] = time.time()
     report.update(stamps)
     report["actions"] = dict(actions)
+    report["marks"] = marks
     report["processed"] = sum(actions.values())
     report["acks_sent"] = sum(
         1 for sid in daemon.workers for case in daemon.services.state.all_cases(sid)
@@ -154,6 +158,20 @@ def main() -> int:
                         help="do not IDLE after an EXISTS arrived outside IDLE (see _exists_fix)")
     args = parser.parse_args()
     report: dict[str, Any] = {"t_process": T_PROCESS, "mode": args.mode}
+    # Time spent in the cyclic garbage collector, by generation: with a large
+    # state in memory, full collections walk every object of it.
+    gc_time = [0.0, 0.0, 0.0]
+    gc_count = [0, 0, 0]
+    gc_started = [0.0]
+
+    def on_gc(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            gc_started[0] = time.perf_counter()
+        else:
+            gc_time[info["generation"]] += time.perf_counter() - gc_started[0]
+            gc_count[info["generation"]] += 1
+
+    gc.callbacks.append(on_gc)
     profiler = cProfile.Profile() if args.profile else None
     if profiler is not None:
         profiler.enable()
@@ -164,6 +182,8 @@ def main() -> int:
             profiler.disable()
             profiler.dump_stats(args.profile)
         report["maxrss_kb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        report["gc_seconds"] = gc_time
+        report["gc_collections"] = gc_count
         args.report.write_text(json.dumps(report))
     return 0
 

@@ -2,6 +2,7 @@
 
     python bench/bench_core_child.py once  --config C --state-dir S --report R.json [--profile P.prof]
     python bench/bench_core_child.py serve --config C --state-dir S --report R.json
+    options: --what-if exists-fix,arrival-batch,gc-freeze   --trace-imap   --profile P.prof
 
 Does what ``mailbot run [--once]`` does (load the config, set up logging,
 ``Daemon(config, state_dir, Clock()).run(once)``), plus observers on each
@@ -26,6 +27,7 @@ import logging  # noqa: E402
 import resource  # noqa: E402
 import sys  # noqa: E402
 from collections import Counter  # noqa: E402
+from collections.abc import Callable  # noqa: E402
 from pathlib import Path  # noqa: E402
 from typing import Any  # noqa: E402
 
@@ -88,9 +90,36 @@ def _exists_fix() -> None:
     imap.ImapClient.wait_for_change = patched_wait  # type: ignore[method-assign]
 
 
+def _arrival_batch() -> None:
+    """What-if: ask for arrival times 200 UIDs at a time instead of 1,000.
+
+    aioimaplib handles the lines of one read recursively, one stack frame per
+    line; a ``UID FETCH 1:1000 (UID INTERNALDATE)`` answer arriving in one
+    read (about 1,000 lines) ends in RecursionError inside the SSL protocol,
+    the connection dies, and the worker waits forever on the command.
+    """
+    from mailbot import imap
+
+    original = imap.ImapClient.arrival_times
+
+    async def patched(self: Any, uids: Any, batch: int = 200) -> Any:
+        return await original(self, uids, min(batch, 200))
+
+    imap.ImapClient.arrival_times = patched  # type: ignore[method-assign]
+
+
+WHAT_IF: dict[str, Callable[[], None]] = {
+    "exists-fix": _exists_fix,
+    "arrival-batch": _arrival_batch,
+    "gc-freeze": lambda: None,  # applied once state is loaded
+}
+
+
 async def _main(args: argparse.Namespace, report: dict[str, Any]) -> None:
-    if args.what_if_exists_fix:
-        _exists_fix()
+    for name in filter(None, args.what_if.split(",")):
+        if name not in WHAT_IF:
+            raise SystemExit(f"unknown what-if {name!r}; known: {', '.join(WHAT_IF)}")
+        WHAT_IF[name]()
     config = load_config(args.config)
     logs.setup(config.log_level)
     if args.trace_imap:
@@ -105,7 +134,7 @@ async def _main(args: argparse.Namespace, report: dict[str, Any]) -> None:
     # State loads lazily per store; the workers' constructors touched every store.
     report["t_loaded"] = time.time()
     report["rss_after_load_kb"] = _rss_kb()
-    if args.gc_freeze:
+    if "gc-freeze" in args.what_if.split(","):
         gc.collect()
         gc.freeze()
     report["cases_at_start"] = {sid: sum(1 for _ in daemon.services.state.all_cases(sid)) for sid in daemon.workers}
@@ -152,10 +181,8 @@ def main() -> int:
     parser.add_argument("--report", type=Path, required=True)
     parser.add_argument("--profile", type=Path)
     # What-if switches for profiling (not used by the benchmark's figures).
-    parser.add_argument("--gc-freeze", action="store_true", help="gc.freeze() once state is loaded")
     parser.add_argument("--trace-imap", action="store_true", help="log aioimaplib's protocol lines (ms timestamps)")
-    parser.add_argument("--what-if-exists-fix", action="store_true",
-                        help="do not IDLE after an EXISTS arrived outside IDLE (see _exists_fix)")
+    parser.add_argument("--what-if", default="", help=f"comma-separated fixes to apply from outside: {', '.join(WHAT_IF)}")
     args = parser.parse_args()
     report: dict[str, Any] = {"t_process": T_PROCESS, "mode": args.mode}
     # Time spent in the cyclic garbage collector, by generation: with a large

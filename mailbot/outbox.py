@@ -81,9 +81,7 @@ class Outbox:
         self.save = save
         self.smtp = SmtpSender(store.smtp)
         self.imap: ImapClient | None = None  # set while connected: the Sent folder copy goes through it
-        self._unfinished: set[str] = {
-            c.ref for c in state.all_cases(store.id) if any(_unfinished(o) for o in c.outbox)
-        }
+        self._unfinished: set[str] = state.unfinished(store.id)
 
     def enqueue(self, case: Case, out: Outgoing) -> Case:
         """Render ``out``, keep its bytes, and return ``case`` with a pending record.

@@ -31,7 +31,7 @@ from .errors import ImapError, ParseError, TransportError
 from .handlers import CaseHandlers
 from .imap import ImapClient, MailboxInfo
 from .logs import event
-from .models import Case, CaseMessage, CaseStatus, MailboxState, ParsedMessage, RawMessage, Understanding
+from .models import Case, CaseMessage, MailboxState, ParsedMessage, RawMessage, Understanding
 from .outbox import Outbox, Renderer
 from .parsing import parse_message
 from .pipeline import Action, Decision, Facts, Role, decide
@@ -94,10 +94,8 @@ class StoreWorker:
                     self.save(case)
             self.state.save_meta(self.store.id, "policy", fingerprint)
             return
-        for case in self.state.all_cases(self.store.id):
-            if case.next_timer_at is not None:
-                self._next_at[case.ref] = case.next_timer_at
-                self._timeline.append((case.next_timer_at, case.ref))
+        self._timeline = self.state.timeline(self.store.id)
+        self._next_at = {ref: at for at, ref in self._timeline}
         heapq.heapify(self._timeline)
 
     def _track(self, ref: str, at: datetime | None) -> None:
@@ -473,7 +471,8 @@ class StoreWorker:
         if days is None:
             return 0
         cutoff = now - timedelta(days=days)
-        old = [c for c in self.state.all_cases(self.store.id) if c.status is CaseStatus.CLOSED and c.updated_at < cutoff]
+        closed = (self.state.store_case(self.store.id, ref) for ref in self.state.closed(self.store.id))
+        old = [c for c in closed if c is not None and c.updated_at < cutoff]
         for case in old:
             self.state.remove_case(case)
             self._track(case.ref, None)

@@ -3,7 +3,7 @@
 Layout under the state directory, one folder per store::
 
     <store>/cases/000000.json      TinyDB, table "cases", doc_id = case number;
-                                   one shard per 50 case numbers
+                                   one shard per 20 case numbers
     <store>/messages/000000.json   TinyDB, table "messages": mail that opened no
                                    case (skipped, failed, staff); one shard per 1,000
     <store>/mailboxes.json         TinyDB, table "mailboxes": UIDVALIDITY + last UID
@@ -26,9 +26,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -41,9 +41,11 @@ from ..errors import StateError
 from ..models import Case, CaseStatus, MailboxState
 from .codec import from_doc, to_doc
 
-CASES_PER_SHARD = 50
+CASES_PER_SHARD = 20
 MESSAGES_PER_SHARD = 1000
-_OPEN = frozenset(s for s in CaseStatus if s is not CaseStatus.CLOSED)
+OPEN_SHARDS = 64  # TinyDB files kept open (and their documents in memory)
+CACHED_CASES = 4096  # Case records kept decoded
+_CLOSED = CaseStatus.CLOSED.value
 
 
 class AtomicJSONStorage(Storage):
@@ -73,30 +75,63 @@ class AtomicJSONStorage(Storage):
 
 
 def _atomic_write(path: Path, payload: bytes) -> None:
+    # One writer per file (one process, one thread), so a fixed temporary name is safe.
+    tmp = path.with_name(f".{path.name}.tmp")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
         try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(payload)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+            handle = tmp.open("wb")
+        except FileNotFoundError:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handle = tmp.open("wb")
+        with handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
     except OSError as exc:
         raise StateError(f"{path}: cannot write state: {exc}") from exc
 
 
+@dataclass(slots=True)
+class _Entry:
+    """What the indexes keep of a case that is not decoded in memory."""
+
+    number: int
+    status: str
+    customer: str
+    next_timer_at: datetime | None
+    unfinished: bool  # its outbox has a pending send or an unfiled copy
+    message_ids: tuple[str, ...]
+
+
+def _entry(doc: dict[str, Any]) -> _Entry:
+    outbox = doc.get("outbox") or ()
+    ids = tuple(str(m["message_id"]) for m in doc.get("messages") or ()) + tuple(str(o["message_id"]) for o in outbox)
+    timer = doc.get("next_timer_at")
+    return _Entry(
+        number=int(doc["number"]),
+        status=str(doc["status"]),
+        customer=str((doc.get("customer") or {}).get("email", "")),
+        next_timer_at=datetime.fromisoformat(timer) if timer else None,
+        unfinished=any(o["state"] == "pending" or (o["state"] == "sent" and not o.get("filed")) for o in outbox),
+        message_ids=ids,
+    )
+
+
 class _StoreState:
-    """Everything one store remembers, with its in-memory indexes."""
+    """Everything one store remembers, with its in-memory indexes.
+
+    Cases stay on disk; memory holds a compact entry per case (number,
+    status, customer, next timer instant, Message-IDs) and the most recently
+    used cases decoded, so a hundred thousand cases cost tens of megabytes.
+    """
 
     def __init__(self, root: Path, store_id: str) -> None:
         self.root = root / store_id
         self.store_id = store_id
-        self._dbs: dict[Path, TinyDB] = {}
-        self.cases: dict[str, Case] = {}
+        self._dbs: OrderedDict[Path, TinyDB] = OrderedDict()
+        self.entries: dict[str, _Entry] = {}
+        self.cache: OrderedDict[str, Case] = OrderedDict()
         self.by_message_id: dict[str, str] = {}
         self.by_customer: defaultdict[str, set[str]] = defaultdict(set)
         self.known_messages: set[str] = set()
@@ -111,16 +146,28 @@ class _StoreState:
         if db is None:
             db = TinyDB(str(path), storage=AtomicJSONStorage)
             self._dbs[path] = db
+            while len(self._dbs) > OPEN_SHARDS:
+                self._dbs.popitem(last=False)
+        else:
+            self._dbs.move_to_end(path)
         return db
 
     def _shards(self, folder: str) -> list[Path]:
         directory = self.root / folder
         return sorted(directory.glob("[0-9]*.json")) if directory.is_dir() else []
 
+    def _shard(self, number: int) -> Path:
+        return self.root / "cases" / f"{number // CASES_PER_SHARD:06d}.json"
+
     def _load(self) -> None:
         for shard in self._shards("cases"):
-            for doc in self.db(shard).table("cases").all():
-                self._index(from_doc(Case, dict(doc)))
+            # Read directly (not through TinyDB): only the indexes are kept.
+            try:
+                data = json.loads(shard.read_bytes())
+            except (OSError, ValueError) as exc:
+                raise StateError(f"{shard}: cannot load state: {exc}") from exc
+            for doc in (data.get("cases") or {}).values():
+                self._index(str(doc["ref"]), _entry(doc))
         for shard in self._shards("messages"):
             table = self.db(shard).table("messages")
             for doc in table.all():
@@ -136,35 +183,58 @@ class _StoreState:
                 self.mailboxes[state.mailbox] = state
         self.max_number = max(self.max_number, int(self.meta.get("case_number_floor", "0")))
 
-    def _index(self, case: Case) -> None:
-        previous = self.cases.get(case.ref)
+    def _index(self, ref: str, entry: _Entry) -> None:
+        previous = self.entries.get(ref)
         if previous is not None:
             for mid in previous.message_ids:
-                self.by_message_id.pop(mid, None)
-        self.cases[case.ref] = case
-        for mid in case.message_ids:
-            self.by_message_id[mid] = case.ref
-        self.by_customer[case.customer.email].add(case.ref)
-        self.max_number = max(self.max_number, case.number)
+                if self.by_message_id.get(mid) == ref:
+                    del self.by_message_id[mid]
+        self.entries[ref] = entry
+        for mid in entry.message_ids:
+            self.by_message_id[mid] = ref
+        self.by_customer[entry.customer].add(ref)
+        self.max_number = max(self.max_number, entry.number)
+
+    def case(self, ref: str) -> Case | None:
+        case = self.cache.get(ref)
+        if case is not None:
+            self.cache.move_to_end(ref)
+            return case
+        entry = self.entries.get(ref)
+        if entry is None:
+            return None
+        doc = self.db(self._shard(entry.number)).table("cases").get(doc_id=entry.number)
+        if doc is None:
+            return None
+        case = from_doc(Case, dict(doc))
+        self._remember(case)
+        return case
+
+    def _remember(self, case: Case) -> None:
+        self.cache[case.ref] = case
+        self.cache.move_to_end(case.ref)
+        while len(self.cache) > CACHED_CASES:
+            self.cache.popitem(last=False)
 
     def save_case(self, case: Case) -> None:
-        shard = self.root / "cases" / f"{case.number // CASES_PER_SHARD:06d}.json"
-        table = self.db(shard).table("cases")
+        table = self.db(self._shard(case.number)).table("cases")
+        doc = to_doc(case)
         # TinyDB's upsert writes twice (update, then insert); we know which one applies.
-        if case.ref in self.cases:
-            table.update(to_doc(case), doc_ids=[case.number])
+        if case.ref in self.entries:
+            table.update(doc, doc_ids=[case.number])
         else:
-            table.insert(Document(to_doc(case), doc_id=case.number))
-        self._index(case)
+            table.insert(Document(doc, doc_id=case.number))
+        self._index(case.ref, _entry(doc))
+        self._remember(case)
 
     def remove_case(self, case: Case) -> None:
-        shard = self.root / "cases" / f"{case.number // CASES_PER_SHARD:06d}.json"
         # Case numbers are never reused: remember the highest one before it can disappear.
         if str(self.max_number) != self.meta.get("case_number_floor"):
             self.save_meta("case_number_floor", str(self.max_number))
-        self.db(shard).table("cases").remove(doc_ids=[case.number])
-        self.cases.pop(case.ref, None)
-        for mid in case.message_ids:
+        self.db(self._shard(case.number)).table("cases").remove(doc_ids=[case.number])
+        entry = self.entries.pop(case.ref, None)
+        self.cache.pop(case.ref, None)
+        for mid in entry.message_ids if entry else case.message_ids:
             if self.by_message_id.get(mid) == case.ref:
                 del self.by_message_id[mid]
         self.by_customer[case.customer.email].discard(case.ref)
@@ -194,6 +264,10 @@ class _StoreState:
         else:
             table.insert(Document(to_doc(state), doc_id=doc_id))
         self.mailboxes[state.mailbox] = state
+
+    def refs(self, *, open_only: bool = False) -> list[str]:
+        items = sorted(self.entries.items(), key=lambda item: item[1].number)
+        return [ref for ref, e in items if not open_only or e.status != _CLOSED]
 
 
 def _stable_id(name: str) -> int:
@@ -230,18 +304,18 @@ class TinyStateStore:
 
     def case(self, ref: str) -> Case | None:
         for state in self._stores.values():
-            case = state.cases.get(ref)
+            case = state.case(ref)
             if case is not None:
                 return case
         return None
 
     def store_case(self, store_id: str, ref: str) -> Case | None:
-        return self._s(store_id).cases.get(ref)
+        return self._s(store_id).case(ref)
 
     def case_for_message_id(self, store_id: str, message_id: str) -> Case | None:
         state = self._s(store_id)
         ref = state.by_message_id.get(message_id)
-        return state.cases.get(ref) if ref else None
+        return state.case(ref) if ref else None
 
     def is_known_message(self, store_id: str, message_id: str) -> bool:
         state = self._s(store_id)
@@ -249,7 +323,8 @@ class TinyStateStore:
 
     def cases_of_customer(self, store_id: str, email: str) -> list[Case]:
         state = self._s(store_id)
-        return [state.cases[ref] for ref in state.by_customer.get(email, ())]
+        cases = (state.case(ref) for ref in sorted(state.by_customer.get(email, ())))
+        return [c for c in cases if c is not None]
 
     def next_case_number(self, store_id: str) -> int:
         return self._s(store_id).max_number + 1
@@ -269,10 +344,25 @@ class TinyStateStore:
         self._s(case.store_id).remove_case(case)
 
     def open_cases(self, store_id: str) -> Iterator[Case]:
-        return (c for c in list(self._s(store_id).cases.values()) if c.status in _OPEN)
+        """Cases not closed, in number order (decoded one by one: this reads the disk)."""
+        state = self._s(store_id)
+        return (c for ref in state.refs(open_only=True) if (c := state.case(ref)) is not None)
 
     def all_cases(self, store_id: str) -> Iterator[Case]:
-        return iter(list(self._s(store_id).cases.values()))
+        state = self._s(store_id)
+        return (c for ref in state.refs() if (c := state.case(ref)) is not None)
+
+    def timeline(self, store_id: str) -> list[tuple[datetime, str]]:
+        """(next timer instant, ref) of every case that has one, from the index alone."""
+        return [(e.next_timer_at, ref) for ref, e in self._s(store_id).entries.items() if e.next_timer_at is not None]
+
+    def unfinished(self, store_id: str) -> set[str]:
+        """Cases whose outbox has a pending send or an unfiled copy, from the index alone."""
+        return {ref for ref, e in self._s(store_id).entries.items() if e.unfinished}
+
+    def closed(self, store_id: str) -> list[str]:
+        """Refs of the closed cases, from the index alone."""
+        return [ref for ref, e in self._s(store_id).entries.items() if e.status == _CLOSED]
 
     def save_outbound_bytes(self, store_id: str, message_id: str, data: bytes) -> None:
         _atomic_write(self._s(store_id).root / "outbound" / _file_name(message_id), data)
@@ -296,4 +386,4 @@ class TinyStateStore:
 
     def load_store(self, store_id: str) -> int:
         """Load one store's state now (normally lazy); returns its case count."""
-        return len(self._s(store_id).cases)
+        return len(self._s(store_id).entries)

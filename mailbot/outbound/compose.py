@@ -11,11 +11,19 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from email.message import EmailMessage
-from email.policy import SMTP
+from email import charset as _charset
+from email.header import Header
+from email.mime.base import MIMEBase
+from email.mime.multipart import MIMEMultipart
+from email.mime.text import MIMEText
+from email.policy import compat32
 from email.utils import format_datetime, formataddr
 
 _BREAKS = re.compile(r"[\r\n\x00]+")
+# Quoted-printable bodies: readable in a terminal, safe through any relay.
+_UTF8 = _charset.Charset("utf-8")
+_UTF8.body_encoding = _charset.QP
+SMTP_COMPAT = compat32.clone(linesep="\r\n")
 
 
 def header_safe(value: str) -> str:
@@ -48,13 +56,24 @@ class Envelope:
 
 
 def compose(envelope: Envelope, subject: str, text: str, html: str) -> bytes:
-    """Build a multipart/alternative message (plain text first, then HTML)."""
-    msg = EmailMessage(policy=SMTP)
-    msg["From"] = formataddr((header_safe(envelope.from_name), envelope.from_address))
+    """Build a multipart/alternative message (plain text first, then HTML).
+
+    Built with the compat32 MIME classes: several times faster than
+    ``EmailMessage`` for the same bytes, which matters on a backlog.
+    """
+    msg: MIMEBase
+    plain = MIMEText(text if text.endswith("\n") else text + "\n", "plain", _UTF8)  # type: ignore[arg-type]
+    if html:
+        msg = MIMEMultipart("alternative")
+        msg.attach(plain)
+        msg.attach(MIMEText(html, "html", _UTF8))  # type: ignore[arg-type]  # a Charset works: typeshed says str
+    else:
+        msg = plain
+    msg["From"] = formataddr((header_safe(envelope.from_name), envelope.from_address), charset="utf-8")
     msg["To"] = ", ".join(envelope.to)
     if envelope.reply_to:
         msg["Reply-To"] = envelope.reply_to
-    msg["Subject"] = header_safe(subject)
+    msg["Subject"] = _encoded(header_safe(subject))
     msg["Date"] = format_datetime(envelope.date)
     msg["Message-ID"] = f"<{envelope.message_id}>"
     if envelope.in_reply_to:
@@ -67,10 +86,12 @@ def compose(envelope: Envelope, subject: str, text: str, html: str) -> bytes:
     msg["X-Auto-Response-Suppress"] = "All"
     if envelope.case_ref:
         msg["X-Mailbot-Case"] = envelope.case_ref
-    msg.set_content(text if text.endswith("\n") else text + "\n")
-    if html:
-        msg.add_alternative(html, subtype="html")
-    return msg.as_bytes()
+    return msg.as_bytes(policy=SMTP_COMPAT)
+
+
+def _encoded(value: str) -> str:
+    """RFC 2047 for a header value that is not plain ASCII (folded for the Subject: line)."""
+    return value if value.isascii() else Header(value, "utf-8", header_name="Subject").encode()
 
 
 def _references(references: Sequence[str], in_reply_to: str | None) -> list[str]:

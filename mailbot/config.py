@@ -63,7 +63,7 @@ class ImapConfig(ServerConfig):
     idle: bool = True  # use IDLE when the server offers it
     idle_renew: float = Field(default=25 * 60, gt=0)  # re-issue IDLE before servers drop it (RFC 2177: 29 min)
     poll_interval: float = Field(default=60.0, gt=0)  # when IDLE is off or not offered
-    fetch_batch: int = Field(default=200, gt=0)  # messages per UID FETCH while streaming a backlog
+    fetch_batch: int = Field(default=100, gt=0, le=200)  # messages per UID FETCH while streaming a backlog (aioimaplib recurses per line)
 
 
 class SmtpConfig(ServerConfig):

@@ -32,6 +32,11 @@ _UID_RE = re.compile(rb"\bUID (\d+)")
 _INTERNALDATE_RE = re.compile(rb'INTERNALDATE "([^"]+)"')
 _FLAGS_RE = re.compile(rb"FLAGS \(([^)]*)\)")
 _LIST_RE = re.compile(rb'^\(([^)]*)\) (?:"[^"]*"|NIL) "?([^"]*)"?$')
+_UNTAGGED_EXISTS_RE = re.compile(rb"^(?:\* )?\d+ EXISTS")
+# aioimaplib handles the lines of one read recursively, a stack frame per line:
+# answers of more than a few hundred lines in one read end in RecursionError.
+# Keep every multi-line answer well below that.
+_METADATA_BATCH = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +76,10 @@ class ImapClient:
         self.selected: MailboxInfo | None = None
         self._lost = asyncio.Event()
         self._raw_transport: Any = None  # the plain socket under STARTTLS
+        # Set when the server announced new mail (EXISTS) outside IDLE, e.g. in
+        # the answer to the UID SEARCH that just ran: aioimaplib drops such
+        # lines, and the server does not announce that mail again in IDLE.
+        self._changed = False
 
     # -- lifecycle ---------------------------------------------------------
 
@@ -84,6 +93,7 @@ class ImapClient:
             else:
                 self._client = aioimaplib.IMAP4(host=cfg.host, port=cfg.port, timeout=cfg.timeout)
             self._client.protocol.conn_lost_cb = self._on_lost
+            self._watch_untagged(self._client.protocol)
             await self._client.wait_hello_from_server()
             if cfg.security == "starttls":
                 await self._starttls()
@@ -100,6 +110,16 @@ class ImapClient:
 
     def _on_lost(self, exc: Exception | None) -> None:
         self._lost.set()
+
+    def _watch_untagged(self, protocol: Any) -> None:
+        original = protocol._untagged_response
+
+        def spy(line: bytes) -> Any:
+            if _UNTAGGED_EXISTS_RE.match(line):
+                self._changed = True
+            return original(line)
+
+        protocol._untagged_response = spy
 
     async def _starttls(self) -> None:
         client = self._require()
@@ -195,6 +215,7 @@ class ImapClient:
 
     async def uids_after(self, last_uid: int) -> list[int]:
         """UIDs strictly above ``last_uid`` in the selected mailbox, ascending."""
+        self._changed = False
         response = await self._call("UID SEARCH", self._require().uid_search(f"UID {last_uid + 1}:*", charset=None))
         # "n:*" always matches the highest UID even when it is below n.
         return sorted(u for u in set(_search_uids(response)) if u > last_uid)
@@ -227,7 +248,7 @@ class ImapClient:
                     flags=flags,
                 )
 
-    async def arrival_times(self, uids: Sequence[int], batch: int = 1000) -> list[tuple[int, datetime | None]]:
+    async def arrival_times(self, uids: Sequence[int], batch: int = _METADATA_BATCH) -> list[tuple[int, datetime | None]]:
         """(UID, INTERNALDATE) of ``uids`` in the selected mailbox, without the bodies."""
         out: list[tuple[int, datetime | None]] = []
         for start in range(0, len(uids), batch):
@@ -254,6 +275,10 @@ class ImapClient:
         for the next command.
         """
         client = self._require()
+        if self._changed:
+            # New mail was announced since the last search: look again first.
+            self._changed = False
+            return True
         try:
             idle = await client.idle_start(timeout=timeout)
         except (OSError, asyncio.TimeoutError, aioimaplib.AioImapException) as exc:

@@ -2,7 +2,7 @@
 
     python bench/bench_core_child.py once  --config C --state-dir S --report R.json [--profile P.prof]
     python bench/bench_core_child.py serve --config C --state-dir S --report R.json
-    options: --what-if exists-fix,arrival-batch,gc-freeze   --trace-imap   --profile P.prof
+    options: --what-if no-purge,gc-freeze   --trace-imap   --profile P.prof
 
 Does what ``mailbot run [--once]`` does (load the config, set up logging,
 ``Daemon(config, state_dir, Clock()).run(once)``), plus observers on each
@@ -45,72 +45,17 @@ def _rss_kb() -> int:
     return 0
 
 
-def _exists_fix() -> None:
-    """What-if: the fix proposed for the lost-EXISTS race, applied from outside.
+def _no_purge() -> None:
+    """What-if: retention costs nothing at run time (as with an index that knows each
+    closed case's last change, so nothing has to be decoded to find the expired ones)."""
+    from mailbot.worker import StoreWorker
 
-    Dovecot may announce a new mail (``* N EXISTS``) in the response to a
-    command other than IDLE -- e.g. the UID SEARCH that ran just before the
-    message became part of the session's view, so the SEARCH result misses it.
-    aioimaplib drops such untagged lines ("ignored untagged response"), and
-    the server does not announce the mail again in the following IDLE: the
-    worker sleeps until its next timeout (``secondary_poll``, 30 s). The fix:
-    note any EXISTS seen since the last UID SEARCH started, and if there was
-    one, sync again instead of entering IDLE.
-    """
-    import re
-
-    from mailbot import imap
-
-    exists = re.compile(rb"^(?:\* )?\d+ EXISTS")
-    connect, uids_after, wait = imap.ImapClient.connect, imap.ImapClient.uids_after, imap.ImapClient.wait_for_change
-
-    async def patched_connect(self: Any) -> None:
-        await connect(self)
-        protocol = self._client.protocol
-        original = protocol._untagged_response
-
-        def spy(line: bytes) -> Any:
-            if exists.match(line):
-                self.bench_changed = True
-            return original(line)
-
-        protocol._untagged_response = spy
-
-    async def patched_uids_after(self: Any, last_uid: int) -> list[int]:
-        self.bench_changed = False
-        return await uids_after(self, last_uid)
-
-    async def patched_wait(self: Any, timeout: float, wake: Any = None) -> bool:
-        if getattr(self, "bench_changed", False):
-            return True
-        return await wait(self, timeout, wake)
-
-    imap.ImapClient.connect = patched_connect  # type: ignore[method-assign]
-    imap.ImapClient.uids_after = patched_uids_after  # type: ignore[method-assign]
-    imap.ImapClient.wait_for_change = patched_wait  # type: ignore[method-assign]
+    StoreWorker.purge = lambda self, now: 0  # type: ignore[method-assign]
 
 
-def _arrival_batch() -> None:
-    """What-if: ask for arrival times 200 UIDs at a time instead of 1,000.
-
-    aioimaplib handles the lines of one read recursively, one stack frame per
-    line; a ``UID FETCH 1:1000 (UID INTERNALDATE)`` answer arriving in one
-    read (about 1,000 lines) ends in RecursionError inside the SSL protocol,
-    the connection dies, and the worker waits forever on the command.
-    """
-    from mailbot import imap
-
-    original = imap.ImapClient.arrival_times
-
-    async def patched(self: Any, uids: Any, batch: int = 200) -> Any:
-        return await original(self, uids, min(batch, 200))
-
-    imap.ImapClient.arrival_times = patched  # type: ignore[method-assign]
-
-
+# (The lost-EXISTS and recursion what-ifs measured before 3242c1f are in the daemon now.)
 WHAT_IF: dict[str, Callable[[], None]] = {
-    "exists-fix": _exists_fix,
-    "arrival-batch": _arrival_batch,
+    "no-purge": _no_purge,
     "gc-freeze": lambda: None,  # applied once state is loaded
 }
 

@@ -12,6 +12,7 @@ on its own; the other stores keep running.
 from __future__ import annotations
 
 import asyncio
+import gc
 import hashlib
 import logging
 import signal
@@ -40,6 +41,10 @@ class Daemon:
         self.clock = clock or Clock()
         self.services = Services(config, state_dir, self.clock)
         self.workers: dict[str, StoreWorker] = {s.id: self.services.worker(s) for s in config.stores}
+        # The loaded state lives as long as the daemon: keep the cyclic
+        # collector from walking it again on every full collection.
+        gc.collect()
+        gc.freeze()
         self.stopping = asyncio.Event()
         self.started = asyncio.Event()
         self.templates_checked = asyncio.Event()  # set after every template rescan (observers clear it)

@@ -2,11 +2,11 @@
 
 An outgoing email is rendered, its bytes written beside the state, and
 recorded on its case as *pending* in the same atomic write that changes the
-case. Only then is it handed to SMTP. Once SMTP accepted it, the record
-becomes *sent* (written before anything else happens, so the only window in
-which a crash makes us send twice is between SMTP's 250 and that write; a
-resend then carries the same bytes and the same Message-ID). Then a copy is
-filed in the store's Sent folder so staff see it.
+case. Only then is it handed to SMTP. Once SMTP accepted it, a copy is
+filed in the store's Sent folder so staff see it, and the record becomes
+*sent* (and filed) in one write. The only window in which a crash makes us
+send twice is between SMTP's 250 and that write; a resend then carries the
+same bytes and the same Message-ID, so mail clients show it once.
 
 SMTP 4xx and connection trouble: retried with backoff (30 s doubling to 1 h,
 at most ``MAX_ATTEMPTS``). 5xx: recorded on the case as failed, not retried.
@@ -146,6 +146,15 @@ class Outbox:
             event(log, logging.WARNING, self.store.id, "send_deferred", case=case.ref, kind=record.kind, attempts=attempts, error=str(exc))
             return self._replace(case, retry, "send_deferred", str(exc))
         sent = dataclasses.replace(record, state=OutboxState.SENT, sent_at=self.now(), attempts=record.attempts + 1, error="")
+        # The Sent-folder copy goes in before the one write that records both:
+        # a crash between SMTP's 250 and that write (a few milliseconds) can
+        # only make the same message, same Message-ID, go out again.
+        if self.imap is not None:
+            try:
+                await self.imap.append(self.store.imap.sent_folder, data, date=sent.sent_at)
+                sent = dataclasses.replace(sent, filed=True)
+            except ImapError as exc:
+                event(log, logging.WARNING, self.store.id, "file_deferred", case=case.ref, error=str(exc))
         if record.kind in ACK_KINDS and case.status is CaseStatus.NEW:
             case = dataclasses.replace(case, status=CaseStatus.ACKNOWLEDGED)
         case = self._replace(case, sent, f"{record.kind}_sent")

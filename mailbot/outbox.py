@@ -27,7 +27,7 @@ from .logs import event
 from .models import ACK_KINDS, Case, CaseEvent, CaseStatus, OutboundRecord, OutboxState
 from .outbound.compose import Envelope, compose, new_message_id
 from .outbound.smtp import SmtpSender
-from .state.tinystore import TinyStateStore
+from .state.base import StateStore
 
 if TYPE_CHECKING:
     from .imap import ImapClient
@@ -69,7 +69,7 @@ class Outbox:
     def __init__(
         self,
         store: StoreConfig,
-        state: TinyStateStore,
+        state: StateStore,
         renderer: Renderer,
         now: Callable[[], datetime],
         save: Callable[[Case], None],

@@ -7,10 +7,11 @@ from pathlib import Path
 
 from .config import Config
 from .promises import StorePromises
+from .state.base import StateStore
 from .state.tinystore import TinyStateStore
 
 
-def format_status(config: Config, state: TinyStateStore, only: str | None, now: datetime) -> str:
+def format_status(config: Config, state: StateStore, only: str | None, now: datetime) -> str:
     lines = []
     header = f"{'case':<11} {'status':<14} {'category':<19} {'owner':<10} {'next deadline (local)':<44} breach"
     for store in config.stores:

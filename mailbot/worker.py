@@ -36,7 +36,7 @@ from .outbox import Outbox, Renderer
 from .parsing import parse_message
 from .pipeline import Action, Decision, Facts, Role, decide
 from .promises import StorePromises
-from .state.tinystore import TinyStateStore
+from .state.base import StateStore
 from .threader import find_case, ref_pattern
 
 log = logging.getLogger("mailbot")
@@ -46,7 +46,7 @@ class StoreWorker:
     def __init__(
         self,
         store: StoreConfig,
-        state: TinyStateStore,
+        state: StateStore,
         renderer: Renderer,
         understand: Callable[[ParsedMessage], Understanding],
         now: Callable[[], datetime],

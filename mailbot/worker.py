@@ -471,7 +471,7 @@ class StoreWorker:
         if days is None:
             return 0
         cutoff = now - timedelta(days=days)
-        closed = (self.state.store_case(self.store.id, ref) for ref in self.state.closed(self.store.id))
+        closed = (self.state.store_case(self.store.id, ref) for ref in self.state.closed(self.store.id, cutoff))
         old = [c for c in closed if c is not None and c.updated_at < cutoff]
         for case in old:
             self.state.remove_case(case)

@@ -102,6 +102,7 @@ class _Entry:
     next_timer_at: datetime | None
     unfinished: bool  # its outbox has a pending send or an unfiled copy
     message_ids: tuple[str, ...]
+    updated_at: str  # ISO 8601, as stored
 
 
 def _entry(doc: dict[str, Any]) -> _Entry:
@@ -115,6 +116,7 @@ def _entry(doc: dict[str, Any]) -> _Entry:
         next_timer_at=datetime.fromisoformat(timer) if timer else None,
         unfinished=any(o["state"] == "pending" or (o["state"] == "sent" and not o.get("filed")) for o in outbox),
         message_ids=ids,
+        updated_at=str(doc.get("updated_at", "")),
     )
 
 
@@ -360,9 +362,13 @@ class TinyStateStore:
         """Cases whose outbox has a pending send or an unfiled copy, from the index alone."""
         return {ref for ref, e in self._s(store_id).entries.items() if e.unfinished}
 
-    def closed(self, store_id: str) -> list[str]:
-        """Refs of the closed cases, from the index alone."""
-        return [ref for ref, e in self._s(store_id).entries.items() if e.status == _CLOSED]
+    def closed(self, store_id: str, before: datetime | None = None) -> list[str]:
+        """Refs of the closed cases (last changed before ``before``), from the index alone."""
+        entries = self._s(store_id).entries.items()
+        return [
+            ref for ref, e in entries
+            if e.status == _CLOSED and (before is None or datetime.fromisoformat(e.updated_at) < before)
+        ]
 
     def save_outbound_bytes(self, store_id: str, message_id: str, data: bytes) -> None:
         _atomic_write(self._s(store_id).root / "outbound" / _file_name(message_id), data)

@@ -1,6 +1,6 @@
 """Performance of mailbot's core on the real loopback mail stack (Dovecot + Postfix).
 
-    .venv/bin/python bench/bench_core.py            # full run, about 10-12 minutes on 2 cores
+    .venv/bin/python bench/bench_core.py            # full run, about 11-12 minutes on 2 cores
     .venv/bin/python bench/bench_core.py --quick    # smoke run: 20 latency mails, 500 backlog, 10k cases
     options: --no-helpdesk, --json FILE, --profile DIR (cProfile of both backlog runs), --keep
 
@@ -233,7 +233,7 @@ def bulk_fetch_and_parse(stack: MailStack, stores: Sequence[str]) -> tuple[int, 
             for item in data:
                 if isinstance(item, tuple):
                     msg = email.message_from_bytes(item[1], policy=email.policy.default)
-                    body = msg.get_body(preferencelist=("plain", "html"))  # type: ignore[attr-defined]
+                    body = msg.get_body(preferencelist=("plain", "html"))
                     _ = (msg["From"], msg["Subject"], msg["Message-ID"], body.get_content() if body else "")
                     total += 1
         finally:

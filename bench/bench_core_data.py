@@ -21,7 +21,6 @@ import dataclasses
 import json
 import random
 import types
-from collections.abc import Sequence
 from datetime import datetime, timedelta
 from email.message import EmailMessage
 from email.policy import SMTP
@@ -272,6 +271,3 @@ def populate_state(state_dir: Path, config: Config, total: int, now: datetime, s
             (folder / f"{index:06d}.json").write_text(json.dumps({"cases": docs}, separators=(",", ":")))
     return per_store
 
-
-def names(rng: random.Random, count: int) -> Sequence[str]:
-    return [f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}" for _ in range(count)]

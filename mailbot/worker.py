@@ -21,6 +21,7 @@ import asyncio
 import dataclasses
 import hashlib
 import heapq
+import json
 import logging
 from collections.abc import Callable
 from datetime import datetime, timedelta
@@ -83,7 +84,10 @@ class StoreWorker:
     # -- the timeline ------------------------------------------------------
 
     def policy_fingerprint(self) -> str:
-        return hashlib.sha256(self.store.policy.model_dump_json().encode()).hexdigest()[:16]
+        """Changes only when the promises do (not with key or timer order in the YAML)."""
+        data = self.store.policy.model_dump(mode="json")
+        data["timers"] = sorted(data["timers"], key=lambda t: str(t["name"]))
+        return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()[:16]
 
     def _load_timeline(self) -> None:
         fingerprint = self.policy_fingerprint()

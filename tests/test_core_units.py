@@ -162,3 +162,35 @@ def test_a_message_that_breaks_the_pipeline_is_set_aside_and_the_next_one_flows(
     assert state.is_known_message("pandorana", "uid:INBOX:1:1")
     [case] = state.all_cases("pandorana")
     assert case.customer.email == "c2@customers.example"
+
+
+def test_state_written_with_another_shard_size_is_still_read_and_updated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import dataclasses
+
+    from mailbot.state import tinystore
+
+    monkeypatch.setattr(tinystore, "CASES_PER_SHARD", 50)
+    old = TinyStateStore(tmp_path)
+    for n in range(1, 121):
+        old.save_case(dataclasses.replace(_case(ref=f"PAN-{n:06d}", mid=f"m{n}@customers.example"), number=n))
+    monkeypatch.setattr(tinystore, "CASES_PER_SHARD", 20)
+    new = TinyStateStore(tmp_path)
+    found = new.store_case("pandorana", "PAN-000110")
+    assert found is not None and found.number == 110
+    new.save_case(dataclasses.replace(found, subject="changed"))
+    again = TinyStateStore(tmp_path).store_case("pandorana", "PAN-000110")
+    assert again is not None and again.subject == "changed"
+    assert len(list(TinyStateStore(tmp_path).all_cases("pandorana"))) == 120
+
+
+def test_the_policy_fingerprint_ignores_the_order_of_keys_and_timers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PANDORANA_IMAP_PASSWORD", "x")
+    monkeypatch.setenv("PANDORANA_SMTP_PASSWORD", "x")
+    store = shipped_stores()[1]
+    shuffled = dict(store)
+    shuffled["policy"] = {**store["policy"], "timers": dict(reversed(list(store["policy"]["timers"].items())))}
+    prints = []
+    for raw in (store, shuffled):
+        config = parse_config({"stores": [raw]}).stores[0]
+        prints.append(StoreWorker(config, TinyStateStore(tmp_path / str(len(prints))), _Explodes(), understand, lambda: NOW).policy_fingerprint())
+    assert prints[0] == prints[1]

@@ -103,6 +103,7 @@ class _Entry:
     unfinished: bool  # its outbox has a pending send or an unfiled copy
     message_ids: tuple[str, ...]
     updated_at: str  # ISO 8601, as stored
+    shard: Path | None = None  # the file it was read from (state written with another shard size)
 
 
 def _entry(doc: dict[str, Any]) -> _Entry:
@@ -169,7 +170,10 @@ class _StoreState:
             except (OSError, ValueError) as exc:
                 raise StateError(f"{shard}: cannot load state: {exc}") from exc
             for doc in (data.get("cases") or {}).values():
-                self._index(str(doc["ref"]), _entry(doc))
+                entry = _entry(doc)
+                if shard != self._shard(entry.number):
+                    entry.shard = shard
+                self._index(str(doc["ref"]), entry)
         for shard in self._shards("messages"):
             table = self.db(shard).table("messages")
             for doc in table.all():
@@ -205,7 +209,7 @@ class _StoreState:
         entry = self.entries.get(ref)
         if entry is None:
             return None
-        doc = self.db(self._shard(entry.number)).table("cases").get(doc_id=entry.number)
+        doc = self.db(entry.shard or self._shard(entry.number)).table("cases").get(doc_id=entry.number)
         if doc is None:
             return None
         case = from_doc(Case, dict(doc))
@@ -219,22 +223,26 @@ class _StoreState:
             self.cache.popitem(last=False)
 
     def save_case(self, case: Case) -> None:
-        table = self.db(self._shard(case.number)).table("cases")
+        known = self.entries.get(case.ref)
+        shard = (known.shard if known else None) or self._shard(case.number)
+        table = self.db(shard).table("cases")
         doc = to_doc(case)
         # TinyDB's upsert writes twice (update, then insert); we know which one applies.
-        if case.ref in self.entries:
+        if known is not None:
             table.update(doc, doc_ids=[case.number])
         else:
             table.insert(Document(doc, doc_id=case.number))
-        self._index(case.ref, _entry(doc))
+        entry = _entry(doc)
+        entry.shard = known.shard if known else None
+        self._index(case.ref, entry)
         self._remember(case)
 
     def remove_case(self, case: Case) -> None:
         # Case numbers are never reused: remember the highest one before it can disappear.
         if str(self.max_number) != self.meta.get("case_number_floor"):
             self.save_meta("case_number_floor", str(self.max_number))
-        self.db(self._shard(case.number)).table("cases").remove(doc_ids=[case.number])
         entry = self.entries.pop(case.ref, None)
+        self.db((entry.shard if entry else None) or self._shard(case.number)).table("cases").remove(doc_ids=[case.number])
         self.cache.pop(case.ref, None)
         for mid in entry.message_ids if entry else case.message_ids:
             if self.by_message_id.get(mid) == case.ref:

@@ -82,6 +82,9 @@ class Outbox:
         self.smtp = SmtpSender(store.smtp)
         self.imap: ImapClient | None = None  # set while connected: the Sent folder copy goes through it
         self._unfinished: set[str] = state.unfinished(store.id)
+        # Bytes rendered by this process and not yet sent and filed: the copy on
+        # disk is for resends after a restart, not to be read back every time.
+        self._rendered: dict[str, bytes] = {}
 
     def enqueue(self, case: Case, out: Outgoing) -> Case:
         """Render ``out``, keep its bytes, and return ``case`` with a pending record.
@@ -108,6 +111,7 @@ class Outbox:
             html,
         )
         self.state.save_outbound_bytes(self.store.id, message_id, data)
+        self._rendered[message_id] = data
         record = OutboundRecord(
             message_id=message_id, kind=out.kind, to=out.to, state=OutboxState.PENDING, created_at=now, timer_key=out.timer_key
         )
@@ -127,7 +131,7 @@ class Outbox:
         return case
 
     async def _send(self, case: Case, record: OutboundRecord) -> Case:
-        data = self.state.outbound_bytes(self.store.id, record.message_id)
+        data = self._bytes(record.message_id)
         if data is None:
             failed = dataclasses.replace(record, state=OutboxState.FAILED, error="rendered message lost from state")
             return self._replace(case, failed, "send_failed")
@@ -162,7 +166,7 @@ class Outbox:
         return case
 
     async def _file(self, case: Case, record: OutboundRecord) -> Case:
-        data = self.state.outbound_bytes(self.store.id, record.message_id)
+        data = self._bytes(record.message_id)
         if data is None or self.imap is None:
             return case
         try:
@@ -172,7 +176,14 @@ class Outbox:
             return case
         return self._replace(case, dataclasses.replace(record, filed=True), None)
 
+    def _bytes(self, message_id: str) -> bytes | None:
+        """The rendered mail: from memory while this process holds it, else from state (after a restart)."""
+        data = self._rendered.get(message_id)
+        return data if data is not None else self.state.outbound_bytes(self.store.id, message_id)
+
     def _replace(self, case: Case, record: OutboundRecord, what: str | None, detail: str = "") -> Case:
+        if not _unfinished(record):
+            self._rendered.pop(record.message_id, None)  # sent and filed, or failed: no longer needed
         outbox = tuple(record if o.message_id == record.message_id else o for o in case.outbox)
         events = case.events if what is None else (*case.events, CaseEvent(self.now(), what, detail or record.kind))
         case = dataclasses.replace(case, outbox=outbox, events=events, updated_at=self.now())

@@ -59,6 +59,8 @@ class Daemon:
             except (NotImplementedError, RuntimeError):  # not the main thread (tests)
                 pass
         event(log, logging.INFO, "-", "daemon_start", stores=",".join(self.workers), once=once, now=self.clock.now().isoformat())
+        state = self.services.state
+        state.write_behind()
         scheduler = None if once else self._start_scheduler()
         tasks = [asyncio.create_task(w.run(once), name=f"store:{sid}") for sid, w in self.workers.items()]
         housekeeping = None if once else asyncio.create_task(self._housekeeping(), name="housekeeping")
@@ -73,6 +75,7 @@ class Daemon:
                 scheduler.shutdown(wait=False)
             for sig in installed:
                 loop.remove_signal_handler(sig)
+            await state.stop_writing_behind()
         for sid, result in zip(self.workers, results, strict=True):
             if isinstance(result, BaseException):
                 event(log, logging.ERROR, sid, "worker_crashed", error=f"{type(result).__name__}: {result}")
@@ -135,6 +138,7 @@ class Daemon:
             if state.meta(sid, key) is not None:
                 continue
             state.save_meta(sid, key, now.isoformat())
+            await state.durable()  # remembered before sent: at most once
             context: dict[str, object] = {
                 "store": {"id": store.id, "name": store.name, "email": store.address, "website": store.website},
                 "timezone": store.timezone, "problems": lines, "template_store": sid,

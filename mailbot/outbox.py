@@ -22,7 +22,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from .config import StoreConfig
-from .errors import ImapError, SmtpPermanentError, SmtpTemporaryError
+from .errors import ImapError, SmtpPermanentError, SmtpTemporaryError, StateError
 from .logs import event
 from .models import ACK_KINDS, Case, CaseEvent, CaseStatus, OutboundRecord, OutboxState
 from .outbound.compose import Envelope, compose, new_message_id
@@ -135,6 +135,13 @@ class Outbox:
         if data is None:
             failed = dataclasses.replace(record, state=OutboxState.FAILED, error="rendered message lost from state")
             return self._replace(case, failed, "send_failed")
+        # What is promised must be on disk before it is sent: the pending record
+        # is what lets a restart complete this send instead of losing it.
+        try:
+            await self.state.durable()
+        except StateError as exc:  # disk full, say: keep it pending, try again on the next round
+            event(log, logging.ERROR, self.store.id, "send_held", case=case.ref, kind=record.kind, error=str(exc))
+            return case
         try:
             await self.smtp.send(self.store.address, record.to, data)
         except SmtpPermanentError as exc:

@@ -238,8 +238,10 @@ class StoreWorker:
                 self.process_status_folder(raw, role)
             count += 1
             last_uid = raw.uid
-            if count % 50 == 0:
+            if count % self.store.imap.fetch_batch == 0:
+                await self.outbox.finish()
                 self._save_position(info, last_uid)
+        await self.outbox.finish()
         if uids or remembered is None or remembered.uidvalidity != info.uidvalidity:
             self._save_position(info, max([last_uid, *uids]))
         return count
@@ -311,6 +313,9 @@ class StoreWorker:
                 if raw is not None:
                     await self.process(raw, roles[name])
                     done += 1
+            # The run's mail goes out together: one state write makes all of it
+            # pending on disk, then it is sent on the open SMTP connection.
+            await self.outbox.finish()
             # In arrival order UIDs come out of order: the position only moves
             # to the highest UID of this round below which everything is done.
             done_uids[name].update(run)
@@ -421,9 +426,7 @@ class StoreWorker:
         )
         for hook in self.hooks:
             hook(decision.action.value, case)
-        if case is not None and any(o.state == "pending" for o in case.outbox):
-            await self.outbox.deliver(case)
-        return decision
+        return decision  # what it owes is sent by the caller, with the rest of the batch (Outbox.finish)
 
     def _command(
         self, case: Case, msg: ParsedMessage, role: Role, commands: tuple[object, ...], rejected: tuple[str, ...], at: datetime

@@ -38,6 +38,10 @@ class StateStore(Protocol):
         """Persist ``case`` atomically (all of it or nothing) and update the indexes."""
         ...
 
+    async def durable(self) -> None:
+        """Return once every change saved so far is on disk (changes may be written behind)."""
+        ...
+
     def record_message(
         self, store_id: str, message_id: str, *, mailbox: str, uid: int, outcome: str, reason: str, at: datetime
     ) -> None:

@@ -19,15 +19,26 @@ fsync'd and renamed over the old one (``AtomicJSONStorage``), so a reader finds
 either the old document or the new one, never half of one. A case document
 carries its own outbox, so "case opened" and "acknowledgement pending" land
 in the same atomic write.
+
+Writes behind (the daemon, :meth:`TinyStateStore.write_behind`): a change is
+made in memory at once and its file joins the next *round*, written and
+fsync'd by a thread while the event loop goes on. Twenty saves of one shard
+between two rounds cost one write. Rounds write files in a fixed order --
+rendered mail, meta, cases and skipped messages, mailbox positions last --
+so a crash mid-round never leaves a position ahead of the cases it covers.
+Whoever needs a change on disk before acting on it (the outbox, before
+handing mail to SMTP) awaits :meth:`TinyStateStore.durable`.
 """
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import json
 import os
 from collections import OrderedDict, defaultdict
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -51,9 +62,11 @@ _CLOSED = CaseStatus.CLOSED.value
 class AtomicJSONStorage(Storage):
     """A TinyDB storage that keeps the document in memory and replaces the file atomically."""
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, writes: _Writes) -> None:
         self._path = Path(path)
-        self._data: dict[str, dict[str, Any]] | None = None
+        self._writes = writes
+        # A document whose write is still queued is newer than the file.
+        self._data: dict[str, dict[str, Any]] | None = writes.queued_document(self._path)
 
     def read(self) -> dict[str, dict[str, Any]] | None:
         if self._data is None:
@@ -68,14 +81,14 @@ class AtomicJSONStorage(Storage):
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
         self._data = data
-        _atomic_write(self._path, json.dumps(data, separators=(",", ":")).encode())
+        self._writes.document(self._path, data)
 
     def close(self) -> None:
         pass
 
 
 def _atomic_write(path: Path, payload: bytes) -> None:
-    # One writer per file (one process, one thread), so a fixed temporary name is safe.
+    # One writer per file (one process, one writing thread), so a fixed temporary name is safe.
     tmp = path.with_name(f".{path.name}.tmp")
     try:
         try:
@@ -90,6 +103,146 @@ def _atomic_write(path: Path, payload: bytes) -> None:
         os.replace(tmp, path)
     except OSError as exc:
         raise StateError(f"{path}: cannot write state: {exc}") from exc
+
+
+def _encode(data: dict[str, dict[str, Any]]) -> bytes:
+    return json.dumps(data, separators=(",", ":")).encode()
+
+
+# The order files are written in within a round (see the module docstring).
+_RENDERED, _META, _RECORDS, _POSITIONS = range(4)
+
+
+def _rank(path: Path) -> int:
+    if path.suffix == ".eml":
+        return _RENDERED
+    if path.name == "meta.json":
+        return _META
+    if path.name == "mailboxes.json":
+        return _POSITIONS
+    return _RECORDS
+
+
+class _Writes:
+    """Every file write of one state directory: at once, or queued and written in rounds.
+
+    At once (the default) each write is on disk when the call returns. Behind
+    (:meth:`start`, from the event loop), writes are queued: a round takes
+    everything queued, encodes it on the loop (the documents belong to it),
+    and writes and fsyncs it in one thread, in :func:`_rank` order.
+    """
+
+    def __init__(self) -> None:
+        self._queue: dict[Path, bytes | dict[str, dict[str, Any]]] = {}
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._executor: ThreadPoolExecutor | None = None
+        self._rounds: asyncio.Task[None] | None = None
+        self._queued = 0  # writes asked for so far
+        self._written = 0  # of those, the ones on disk
+        self._failure: StateError | None = None
+        self._progress: asyncio.Event | None = None
+
+    # -- what the store asks -------------------------------------------------
+
+    def document(self, path: Path, data: dict[str, dict[str, Any]]) -> None:
+        if self._loop is None:
+            _atomic_write(path, _encode(data))
+        else:
+            self._enqueue(path, data)
+
+    def file(self, path: Path, data: bytes) -> None:
+        if self._loop is None:
+            _atomic_write(path, data)
+        else:
+            self._enqueue(path, data)
+
+    def queued_document(self, path: Path) -> dict[str, dict[str, Any]] | None:
+        item = self._queue.get(path)
+        return item if isinstance(item, dict) else None
+
+    def queued_file(self, path: Path) -> bytes | None:
+        item = self._queue.get(path)
+        return item if isinstance(item, bytes) else None
+
+    def discard(self, path: Path) -> None:
+        """Forget a queued write of a file about to be deleted."""
+        self._queue.pop(path, None)
+
+    # -- writing behind --------------------------------------------------------
+
+    def start(self) -> None:
+        """Queue writes from now on; call from the event loop that will await :meth:`durable`."""
+        if self._loop is None:
+            self._loop = asyncio.get_running_loop()
+            self._executor = ThreadPoolExecutor(1, thread_name_prefix="state-writes")
+            self._progress = asyncio.Event()
+
+    async def stop(self) -> None:
+        """Write everything queued, then write at once again."""
+        try:
+            await self.durable()
+        finally:
+            if self._executor is not None:
+                self._executor.shutdown(wait=True)
+            self._loop = self._executor = self._progress = None
+            self._rounds = None
+
+    async def durable(self) -> None:
+        """Return once every write asked for before this call is on disk (raises StateError if one failed)."""
+        target = self._queued
+        while self._written < target:
+            if self._failure is not None and self._rounds is None:
+                failure, self._failure = self._failure, None
+                raise failure
+            self._kick()
+            assert self._progress is not None
+            self._progress.clear()
+            await self._progress.wait()
+
+    def _enqueue(self, path: Path, item: bytes | dict[str, dict[str, Any]]) -> None:
+        self._queue.pop(path, None)  # re-queued at the end: the newest version is what gets written
+        self._queue[path] = item
+        self._queued += 1
+        self._kick()
+
+    def _kick(self) -> None:
+        if self._rounds is None and self._loop is not None:
+            self._rounds = self._loop.create_task(self._run_rounds(), name="state-writes")
+
+    async def _run_rounds(self) -> None:
+        assert self._loop is not None and self._progress is not None
+        try:
+            while self._queue:
+                covered = self._queued
+                batch = sorted(self._queue.items(), key=lambda item: _rank(item[0]))
+                self._queue = {}
+                encoded = [(path, item if isinstance(item, bytes) else _encode(item)) for path, item in batch]
+                try:
+                    await self._loop.run_in_executor(self._executor, _write_all, encoded)
+                except StateError as exc:
+                    # Keep what was not written (unless a newer version came meanwhile) for the next try.
+                    for path, item in batch:
+                        self._queue.setdefault(path, item)
+                    self._failure = exc
+                    return
+                self._failure = None
+                self._written = covered
+                self._progress.set()
+        finally:
+            self._rounds = None
+            self._progress.set()
+
+    def flush(self) -> None:
+        """Write everything queued now, from the calling thread (for shutdown paths without a loop)."""
+        batch = sorted(self._queue.items(), key=lambda item: _rank(item[0]))
+        self._queue = {}
+        _write_all([(path, item if isinstance(item, bytes) else _encode(item)) for path, item in batch])
+        self._written = self._queued
+
+
+def _write_all(files: list[tuple[Path, bytes]]) -> None:
+    for path, payload in files:
+        _atomic_write(path, payload)
 
 
 @dataclass(slots=True)
@@ -129,9 +282,10 @@ class _StoreState:
     used cases decoded, so a hundred thousand cases cost tens of megabytes.
     """
 
-    def __init__(self, root: Path, store_id: str) -> None:
+    def __init__(self, root: Path, store_id: str, writes: _Writes) -> None:
         self.root = root / store_id
         self.store_id = store_id
+        self.writes = writes
         self._dbs: OrderedDict[Path, TinyDB] = OrderedDict()
         self.entries: dict[str, _Entry] = {}
         self.cache: OrderedDict[str, Case] = OrderedDict()
@@ -147,7 +301,7 @@ class _StoreState:
     def db(self, path: Path) -> TinyDB:
         db = self._dbs.get(path)
         if db is None:
-            db = TinyDB(str(path), storage=AtomicJSONStorage)
+            db = TinyDB(str(path), storage=AtomicJSONStorage, writes=self.writes)
             self._dbs[path] = db
             while len(self._dbs) > OPEN_SHARDS:
                 self._dbs.popitem(last=False)
@@ -249,7 +403,9 @@ class _StoreState:
                 del self.by_message_id[mid]
         self.by_customer[case.customer.email].discard(case.ref)
         for record in case.outbox:
-            (self.root / "outbound" / _file_name(record.message_id)).unlink(missing_ok=True)
+            rendered = self.root / "outbound" / _file_name(record.message_id)
+            self.writes.discard(rendered)
+            rendered.unlink(missing_ok=True)
 
     def record_message(self, doc: dict[str, Any]) -> None:
         self.message_seq += 1
@@ -298,11 +454,27 @@ class TinyStateStore:
         except OSError as exc:
             raise StateError(f"{self.root}: cannot create state directory: {exc.strerror}") from exc
         self._stores: dict[str, _StoreState] = {}
+        self._writes = _Writes()
+
+    def write_behind(self) -> None:
+        """From now on, write in rounds off the event loop (see the module docstring).
+
+        Call from the running loop; pair with :meth:`stop_writing_behind`.
+        """
+        self._writes.start()
+
+    async def durable(self) -> None:
+        """Return once every change made so far is on disk."""
+        await self._writes.durable()
+
+    async def stop_writing_behind(self) -> None:
+        """Write everything still queued, then write at once again."""
+        await self._writes.stop()
 
     def _s(self, store_id: str) -> _StoreState:
         state = self._stores.get(store_id)
         if state is None:
-            state = _StoreState(self.root, store_id)
+            state = _StoreState(self.root, store_id, self._writes)
             self._stores[store_id] = state
         return state
 
@@ -379,17 +551,21 @@ class TinyStateStore:
         ]
 
     def save_outbound_bytes(self, store_id: str, message_id: str, data: bytes) -> None:
-        _atomic_write(self._s(store_id).root / "outbound" / _file_name(message_id), data)
+        self._writes.file(self._s(store_id).root / "outbound" / _file_name(message_id), data)
 
     def outbound_bytes(self, store_id: str, message_id: str) -> bytes | None:
+        path = self._s(store_id).root / "outbound" / _file_name(message_id)
+        queued = self._writes.queued_file(path)
+        if queued is not None:
+            return queued
         try:
-            return (self._s(store_id).root / "outbound" / _file_name(message_id)).read_bytes()
+            return path.read_bytes()
         except FileNotFoundError:
             return None
 
     def set_aside(self, store_id: str, name: str, data: bytes) -> str:
         path = self._s(store_id).root / "set-aside" / f"{name}.eml"
-        _atomic_write(path, data)
+        self._writes.file(path, data)
         return str(path)
 
     def meta(self, store_id: str, key: str) -> str | None:

@@ -1,0 +1,124 @@
+"""The state store writing behind: changes are in memory at once, on disk in
+rounds, in an order that never puts a mailbox position ahead of its cases."""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from mailbot.errors import StateError
+from mailbot.models import Address, Case, CaseMessage, CaseStatus, MailboxState
+from mailbot.state import TinyStateStore, tinystore
+
+NOW = datetime(2026, 11, 24, 15, 0, tzinfo=UTC)
+
+
+def _case(number: int) -> Case:
+    return Case(
+        ref=f"PAN-{number:06d}", number=number, store_id="pandorana",
+        customer=Address("Ann", f"c{number}@customers.example"), subject="Ring",
+        status=CaseStatus.NEW, opened_at=NOW, updated_at=NOW,
+        messages=(CaseMessage(f"m{number}@customers.example", "customer", NOW, f"c{number}@customers.example"),),
+    )
+
+
+def test_a_change_written_behind_is_on_disk_once_durable_returns(tmp_path: Path) -> None:
+    state = TinyStateStore(tmp_path)
+
+    async def scenario() -> None:
+        state.write_behind()
+        state.save_case(_case(1))
+        state.save_outbound_bytes("pandorana", "ack1@shop.example", b"rendered")
+        # Answered from memory at once, before any file is written.
+        assert state.store_case("pandorana", "PAN-000001") is not None
+        assert state.outbound_bytes("pandorana", "ack1@shop.example") == b"rendered"
+        await state.durable()
+        assert TinyStateStore(tmp_path).store_case("pandorana", "PAN-000001") is not None
+        assert TinyStateStore(tmp_path).outbound_bytes("pandorana", "ack1@shop.example") == b"rendered"
+        await state.stop_writing_behind()
+
+    asyncio.run(scenario())
+
+
+def test_many_saves_of_one_shard_between_rounds_are_one_write(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    written: list[Path] = []
+    real = tinystore._atomic_write
+    monkeypatch.setattr(tinystore, "_atomic_write", lambda path, data: (written.append(path), real(path, data)))
+    state = TinyStateStore(tmp_path)
+
+    async def scenario() -> None:
+        state.write_behind()
+        for number in range(1, 21):  # one shard holds cases 1-19, the next starts at 20
+            state.save_case(_case(number))
+        await state.durable()
+        await state.stop_writing_behind()
+
+    asyncio.run(scenario())
+    assert sorted(p.name for p in written) == ["000000.json", "000001.json"]
+    assert len(list(TinyStateStore(tmp_path).all_cases("pandorana"))) == 20
+
+
+def test_a_round_writes_mailbox_positions_after_the_cases_they_cover(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    written: list[str] = []
+    real = tinystore._atomic_write
+    monkeypatch.setattr(tinystore, "_atomic_write", lambda path, data: (written.append(path.parent.name + "/" + path.name), real(path, data)))
+    state = TinyStateStore(tmp_path)
+
+    async def scenario() -> None:
+        state.write_behind()
+        # Asked for in the worst order: position first, then the case, the skip and the rendered mail.
+        state.save_mailbox("pandorana", MailboxState("INBOX", 7, 42))
+        state.save_case(_case(1))
+        state.record_message("pandorana", "s@x.example", mailbox="INBOX", uid=41, outcome="machine", reason="bounce", at=NOW)
+        state.save_outbound_bytes("pandorana", "ack1@shop.example", b"rendered")
+        await state.stop_writing_behind()
+
+    asyncio.run(scenario())
+    assert written[0].startswith("outbound/")
+    assert written[-1] == "pandorana/mailboxes.json"
+    assert set(written[1:-1]) == {"cases/000000.json", "messages/000000.json"}
+
+
+def test_a_shard_closed_while_its_write_is_queued_is_reopened_from_the_queue(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(tinystore, "OPEN_SHARDS", 1)
+    monkeypatch.setattr(tinystore, "CACHED_CASES", 1)
+    state = TinyStateStore(tmp_path)
+
+    async def scenario() -> None:
+        state.write_behind()
+        state.save_case(_case(1))
+        state.save_case(dataclasses.replace(_case(1), subject="changed"))
+        state.save_case(_case(25))  # another shard: the first one is closed, its write still queued
+        state.save_case(_case(45))  # and the decoded case falls out of the cache
+        found = state.store_case("pandorana", "PAN-000001")
+        assert found is not None and found.subject == "changed"
+        await state.stop_writing_behind()
+
+    asyncio.run(scenario())
+    again = TinyStateStore(tmp_path).store_case("pandorana", "PAN-000001")
+    assert again is not None and again.subject == "changed"
+
+
+def test_a_write_that_fails_is_reported_to_whoever_waits_for_it_and_kept_for_the_next_round(tmp_path: Path) -> None:
+    state = TinyStateStore(tmp_path)
+    # The shard's temporary file cannot be created while a folder has its name.
+    blocker = tmp_path / "pandorana" / "cases" / ".000000.json.tmp"
+
+    async def scenario() -> None:
+        state.write_behind()
+        blocker.mkdir(parents=True)
+        state.save_case(_case(1))
+        with pytest.raises(StateError, match="cannot write state"):
+            await state.durable()
+        assert state.store_case("pandorana", "PAN-000001") is not None  # still known in memory
+        blocker.rmdir()
+        state.save_mailbox("pandorana", MailboxState("INBOX", 7, 1))  # the next change retries the failed one
+        await state.durable()
+        await state.stop_writing_behind()
+
+    asyncio.run(scenario())
+    assert TinyStateStore(tmp_path).store_case("pandorana", "PAN-000001") is not None

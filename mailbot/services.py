@@ -37,14 +37,14 @@ class TemplateRenderer(Renderer):
 _TEMPLATE_SETS: dict[tuple[Path, tuple[str, ...]], TemplateSet] = {}
 
 
-def _template_set(root: Path, store_ids: tuple[str, ...]) -> TemplateSet:
+def _template_set(root: Path, store_ids: tuple[str, ...], checked_file: Path | None = None) -> TemplateSet:
     """One checked TemplateSet per folder and process (checking every template
     takes a noticeable fraction of a second; ``--once`` runs in one process,
     as in tests, reuse it and only look for edits)."""
     key = (root.resolve(), store_ids)
     cached = _TEMPLATE_SETS.get(key)
     if cached is None:
-        cached = _TEMPLATE_SETS[key] = TemplateSet(root, list(store_ids))
+        cached = _TEMPLATE_SETS[key] = TemplateSet(root, list(store_ids), checked_file=checked_file)
     else:
         for problem in cached.reload_if_changed():
             event(log, logging.ERROR, problem.store, "template_rejected", problem=str(problem))
@@ -67,7 +67,9 @@ class Services:
         self.config = config
         self.clock = clock
         self.state = TinyStateStore(state_dir)
-        self.templates = _template_set(config.templates_dir, tuple(s.id for s in config.stores))
+        # Templates that passed the check are not rendered again at every start.
+        checked = state_dir / "template-checks.json"
+        self.templates = _template_set(config.templates_dir, tuple(s.id for s in config.stores), checked)
         self.renderer = TemplateRenderer(self.templates)
 
     def worker(self, store: StoreConfig) -> StoreWorker:

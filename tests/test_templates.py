@@ -368,6 +368,32 @@ def test_broken_store_override_falls_back_to_default_at_startup(tree: Path) -> N
     assert "nope" not in out.html
 
 
+def test_a_restart_does_not_check_again_what_passed_but_does_check_an_edit(tree: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from mailbot.outbound import templates as templates_module
+
+    checked: list[tuple[str, str, str]] = []
+    real = templates_module.check_chain
+
+    def counting(chain: object, kind: Kind, now: datetime = templates_module.SAMPLE_NOW) -> list[object]:
+        checked.append((chain.store, kind.value, chain.language))  # type: ignore[attr-defined]
+        return real(chain, kind, now)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(templates_module, "check_chain", counting)
+    results = tmp_path / "state" / "template-checks.json"
+    first = TemplateSet(tree, ["pandorana"], checked_file=results)
+    assert first.problems == () and len(checked) > 20
+    checked.clear()
+
+    assert TemplateSet(tree, ["pandorana"], checked_file=results).problems == ()
+    assert checked == []  # the same files passed last time
+
+    target = tree / "pandorana" / "en" / "ack.html"
+    edit(target, target.read_text(encoding="utf-8").replace("{% endblock %}", "{{ nope }}{% endblock %}"))
+    again = TemplateSet(tree, ["pandorana"], checked_file=results)
+    assert ("pandorana", "ack", "en") in checked
+    assert any(p.path == str(target) for p in again.problems)  # a broken edit is still caught
+
+
 # --------------------------------------------------------------------------
 # Hot reload
 # --------------------------------------------------------------------------

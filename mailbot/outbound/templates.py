@@ -49,7 +49,10 @@ Safety contract:
 from __future__ import annotations
 
 import functools
+import hashlib
+import json
 import logging
+import os
 import re
 import sys
 import textwrap
@@ -680,10 +683,17 @@ class TemplateSet:
     to the default set until it is fixed.
     """
 
-    def __init__(self, root: Path, store_ids: Sequence[str], *, now: datetime = SAMPLE_NOW) -> None:
+    def __init__(
+        self, root: Path, store_ids: Sequence[str], *, now: datetime = SAMPLE_NOW, checked_file: Path | None = None
+    ) -> None:
         self.root = Path(root)
         self.store_ids = tuple(store_ids)
         self._now = now
+        # Fingerprints of template versions that passed the check, kept across
+        # restarts in ``checked_file`` (a cache: losing it only costs time).
+        self._checked_file = checked_file
+        self._passed = _read_passed(checked_file)
+        self._passed_changed = False
         self._settings: dict[str, _Settings] = {}
         # (store, kind, language) -> chain rendering it
         self._entries: dict[tuple[str, Kind, str], _Chain] = {}
@@ -704,6 +714,7 @@ class TemplateSet:
             problems.extend(self._load_store(store, initial=True))
         self.problems: tuple[TemplateProblem, ...] = tuple(problems)
         self._outstanding = set(problems)
+        self._save_passed()
 
     # -- public -----------------------------------------------------------
 
@@ -785,9 +796,22 @@ class TemplateSet:
         self._outstanding = {p for p in self._outstanding if p.store not in stores} | current
         for p in new:
             log.error("template problem: %s", p)
+        self._save_passed()
         return new
 
     # -- internals --------------------------------------------------------
+
+    def _save_passed(self) -> None:
+        if self._checked_file is None or not self._passed_changed:
+            return
+        tmp = self._checked_file.with_name(self._checked_file.name + ".tmp")
+        try:
+            self._checked_file.parent.mkdir(parents=True, exist_ok=True)
+            tmp.write_text(json.dumps({"code": _CODE_VERSION, "passed": sorted(self._passed)}), encoding="utf-8")
+            os.replace(tmp, self._checked_file)
+            self._passed_changed = False
+        except OSError as exc:
+            log.warning("cannot keep template check results in %s: %s", self._checked_file, exc)
 
     def _scan(self) -> dict[str, tuple[int, int]]:
         out: dict[str, tuple[int, int]] = {}
@@ -830,11 +854,18 @@ class TemplateSet:
                 # files are byte-identical keeps its verdict.
                 signature = _signature(chain, kind)
                 cached = self._verdicts.get(key)
+                fingerprint = _fingerprint(key, signature, self._now)
                 if cached is not None and cached[0] == signature:
                     found = cached[1]
+                elif fingerprint in self._passed:
+                    found = []  # this very version passed the check in an earlier run
+                    self._verdicts[key] = (signature, found)
                 else:
                     found = check_chain(chain, kind, self._now)
                     self._verdicts[key] = (signature, found)
+                    if not found:
+                        self._passed.add(fingerprint)
+                        self._passed_changed = True
                 if not found:
                     self._entries[key] = chain
                     continue
@@ -845,6 +876,33 @@ class TemplateSet:
                     self._entries[key] = self._entries[default_key]
                 # else no entry: this language falls back to English
         return _dedupe(problems)
+
+
+def _code_version() -> str:
+    """The checker's own code: a verdict from other code proves nothing."""
+    here = Path(__file__).resolve()
+    digest = hashlib.sha256()
+    for path in (here, here.with_name("template_context.py")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+_CODE_VERSION = _code_version()
+
+
+def _fingerprint(key: tuple[str, Kind, str], signature: tuple[tuple[str, str, str], ...], now: datetime) -> str:
+    data = json.dumps([_CODE_VERSION, key[0], key[1].value, key[2], now.isoformat(), signature])
+    return hashlib.sha256(data.encode()).hexdigest()[:32]
+
+
+def _read_passed(path: Path | None) -> set[str]:
+    if path is None:
+        return set()
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return {str(item) for item in data["passed"]} if data.get("code") == _CODE_VERSION else set()
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return set()  # missing or unreadable: check everything again
 
 
 def _signature(chain: _Chain, kind: Kind) -> tuple[tuple[str, str, str], ...]:

@@ -50,6 +50,8 @@ _WORDS: dict[str, str] = {
         devolución reembolso cuenta contraseña pago tarjeta ayuda ayudar problema producto
         dañado roto cambiar cancelar dirección correo número hace semana semanas mañana hoy
         ayer le les lo se me te nos muchas mucho pedí compré desde hasta cuanto cuánto
+        dos veces vez mismo misma cobraron cargo cargos factura tarjeta precio precios
+        talla existencias disponible cotización presupuesto suscripción
     """,
     "fr": """
         demande demandes problème problèmes urgente urgent assistance soutien aide erreur licence service services avec concernant sur panne mise jour achat transfert consultation informatique technique imprimante client cordialement bonjour équipe merci veuillez
@@ -62,6 +64,7 @@ _WORDS: dict[str, str] = {
         reçu reçue arrivé arrivée remboursement retour compte mot passe paiement carte aide
         problème produit endommagé cassé changer annuler adresse courriel numéro depuis
         semaine semaines jours aujourd'hui demain hier y à ça c'est qu'il d'un d'une l'
+        facture facturation prélèvement débité disponible taille prix tarif tarifs devis abonnement
     """,
     "de": """
         anfrage anfragen problem probleme dringend dringende dringendes hilfe unterstützung fehler lizenz dienst dienste mit bezüglich über zur zum beim vom erforderlich benötigt ausfall störung aktualisierung beratung kauf rechnung einrichtung kundenservice bitte freundliche grüße vielen team
@@ -75,6 +78,7 @@ _WORDS: dict[str, str] = {
         rückerstattung rücksendung konto passwort zahlung karte hilfe problem produkt
         beschädigt kaputt ändern stornieren adresse nummer seit woche wochen tage heute morgen
         gestern dass wurde wurden leider vielen dank bestellt
+        abbuchung abgebucht verfügbar erhältlich lieferbar größe preis preise lager abonnement
     """,
     "it": """
         richiesta problema problemi urgente assistenza supporto aiuto errore licenza servizio servizi con riguardo sulla sul della delle guasto aggiornamento acquisto tecnico tecnica stampante cliente cordiali saluti grazie gentile squadra
@@ -87,6 +91,7 @@ _WORDS: dict[str, str] = {
         consegna spedizione ricevuto arrivato rimborso reso account password pagamento carta
         aiuto problema prodotto danneggiato rotto cambiare annullare indirizzo numero
         settimana settimane giorni oggi domani ieri dov'è c'è l'ordine un'altra
+        fattura addebito addebitato disponibile taglia prezzo magazzino preventivo abbonamento
     """,
     "pt": """
         solicitação pedido problema problemas urgente assistência suporte ajuda erro licença serviço serviços com sobre espero mensagem bem encontre obrigado obrigada relatório falha rede empresarial impressora cliente atenciosamente prezado equipe consultoria conectividade frequentes durante uso
@@ -100,6 +105,8 @@ _WORDS: dict[str, str] = {
         chegou devolução reembolso conta senha pagamento cartão ajuda problema produto
         danificado quebrado mudar alterar cancelar endereço número semana semanas hoje amanhã
         ontem lhe vocês desde até quanto comprei
+        disponível disponíveis tamanho estoque preço preços orçamento fatura cobrança cobraram
+        assinatura novamente artigo duas vezes mesmo mesma
     """,
     "nl": """
         de het een en of maar van voor met op aan in uit bij naar over als is zijn was waren

@@ -4,18 +4,21 @@ composition, configuration errors, and the worker's set-aside path."""
 from __future__ import annotations
 
 import asyncio
+import email.policy
 from datetime import UTC, datetime
 from email import message_from_bytes
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mailbot.commands import Verb, check_trust, parse_commands
 from mailbot.config import parse_config
 from mailbot.errors import ConfigError
 from mailbot.models import Address, Case, CaseMessage, CaseStatus, RawMessage
-from mailbot.outbound.compose import Envelope, compose
+from mailbot.outbound.compose import Envelope, compose, header_safe
 from mailbot.outbox import Renderer
 from mailbot.parsing import parse_message
 from mailbot.state import TinyStateStore
@@ -101,6 +104,47 @@ def test_customer_text_cannot_add_a_header() -> None:
     assert message.get_all("Bcc") is None
     assert "victim@example.com" in str(message["Subject"])
     assert message["Auto-Submitted"] == "auto-replied" and message["X-Auto-Response-Suppress"] == "All"
+
+
+_PRINTABLE = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=300)
+# Header text as people type it, plus the line breaks an attacker would add.
+_ONE_LINE = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")) | st.sampled_from(["\r", "\n", "\t"]), max_size=120)
+
+
+@settings(max_examples=150, deadline=None)
+@given(subject=_ONE_LINE, name=_ONE_LINE, text=_PRINTABLE, html=_PRINTABLE,
+       refs=st.lists(st.from_regex(r"[a-z0-9.]{1,30}@[a-z]{1,20}\.example", fullmatch=True), max_size=25, unique=True))
+def test_composed_mail_reads_back_as_written(subject: str, name: str, text: str, html: str, refs: list[str]) -> None:
+    """Whatever the text, a standard parser reads back the same headers and parts, and no line is too long."""
+    envelope = Envelope("x.PAN-000001@pandorana.example", name, "s@pandorana.example", ("ann@customers.example",), NOW,
+                        in_reply_to=refs[-1] if refs else None, references=tuple(refs), case_ref="PAN-000001")
+    data = compose(envelope, subject, text, html)
+    assert all(len(line) <= 998 for line in data.split(b"\r\n"))
+    assert b"\n" not in data.replace(b"\r\n", b"")  # CRLF line ends only
+    message = message_from_bytes(data, policy=email.policy.default)
+    assert not message.defects
+    assert message["Subject"] == header_safe(subject)
+    assert message["From"].addresses[0].addr_spec == "s@pandorana.example"
+    assert message["X-Mailbot-Case"] == "PAN-000001" and message["Auto-Submitted"] == "auto-replied"
+    assert message["Message-ID"] == "<x.PAN-000001@pandorana.example>"
+    if refs:
+        assert message["In-Reply-To"] == f"<{refs[-1]}>"
+        assert message["References"].split()[-1] == f"<{refs[-1]}>"
+
+    def body(part: Any) -> str:
+        return str(part.get_content()).replace("\r\n", "\n")
+
+    expected_text = text.replace("\r\n", "\n").replace("\r", "\n")
+    expected_text = expected_text if expected_text.endswith("\n") else expected_text + "\n"
+    if html:
+        plain, rich = message.iter_parts()
+        assert message.get_content_type() == "multipart/alternative"
+        assert body(rich) == html.replace("\r\n", "\n").replace("\r", "\n")
+        assert rich.get_content_type() == "text/html" and not rich.defects
+    else:
+        plain = message
+    assert plain.get_content_type() == "text/plain" and not plain.defects
+    assert body(plain) == expected_text
 
 
 # -- configuration -------------------------------------------------------------

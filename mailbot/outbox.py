@@ -2,11 +2,15 @@
 
 An outgoing email is rendered, its bytes written beside the state, and
 recorded on its case as *pending* in the same atomic write that changes the
-case. Only then is it handed to SMTP. Once SMTP accepted it, a copy is
-filed in the store's Sent folder so staff see it, and the record becomes
-*sent* (and filed) in one write. The only window in which a crash makes us
-send twice is between SMTP's 250 and that write; a resend then carries the
-same bytes and the same Message-ID, so mail clients show it once.
+case. Only once that is on disk is it handed to SMTP. When SMTP accepted
+it, the record becomes *sent*; then a copy is filed in the store's Sent
+folder so staff see it, and the record is marked *filed*. The only window
+in which a crash makes us send twice is between SMTP's 250 and the write of
+the *sent* record; a resend then carries the same bytes and the same
+Message-ID, so mail clients show it once.
+
+A batch is sent as a pipeline: while one mail is being filed over IMAP,
+the next one is already going out over SMTP.
 
 SMTP 4xx and connection trouble: retried with backoff (30 s doubling to 1 h,
 at most ``MAX_ATTEMPTS``). 5xx: recorded on the case as failed, not retried.
@@ -14,6 +18,7 @@ at most ``MAX_ATTEMPTS``). 5xx: recorded on the case as failed, not retried.
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import logging
 from collections.abc import Callable
@@ -120,9 +125,16 @@ class Outbox:
 
     async def deliver(self, case: Case) -> Case:
         """Send every due pending record of ``case`` and file every sent copy."""
+        case = await self._send_due(case)
+        return await self._file_all(case)
+
+    async def _send_due(self, case: Case) -> Case:
         for record in case.outbox:
             if record.state is OutboxState.PENDING and (record.next_attempt_at is None or record.next_attempt_at <= self.now()):
                 case = await self._send(case, record)
+        return case
+
+    async def _file_all(self, case: Case) -> Case:
         for record in case.outbox:
             if record.state is OutboxState.SENT and not record.filed:
                 case = await self._file(case, record)
@@ -157,15 +169,6 @@ class Outbox:
             event(log, logging.WARNING, self.store.id, "send_deferred", case=case.ref, kind=record.kind, attempts=attempts, error=str(exc))
             return self._replace(case, retry, "send_deferred", str(exc))
         sent = dataclasses.replace(record, state=OutboxState.SENT, sent_at=self.now(), attempts=record.attempts + 1, error="")
-        # The Sent-folder copy goes in before the one write that records both:
-        # a crash between SMTP's 250 and that write (a few milliseconds) can
-        # only make the same message, same Message-ID, go out again.
-        if self.imap is not None:
-            try:
-                await self.imap.append(self.store.imap.sent_folder, data, date=sent.sent_at)
-                sent = dataclasses.replace(sent, filed=True)
-            except ImapError as exc:
-                event(log, logging.WARNING, self.store.id, "file_deferred", case=case.ref, error=str(exc))
         if record.kind in ACK_KINDS and case.status is CaseStatus.NEW:
             case = dataclasses.replace(case, status=CaseStatus.ACKNOWLEDGED)
         case = self._replace(case, sent, f"{record.kind}_sent")
@@ -198,13 +201,33 @@ class Outbox:
         return case
 
     async def finish(self) -> None:
-        """Complete pending sends (after a crash or a 4xx) and unfiled copies that are due."""
-        for ref in sorted(self._unfinished):
-            case = self.state.store_case(self.store.id, ref)
-            if case is not None:
-                await self.deliver(case)
-            else:
-                self._unfinished.discard(ref)
+        """Send what is pending and due, and file what was sent, for every case that owes mail.
+
+        SMTP and IMAP work side by side: the Sent copy of one case is filed
+        while the next case's mail is being sent.
+        """
+        filing: asyncio.Queue[str | None] = asyncio.Queue()
+
+        async def filer() -> None:
+            while (ref := await filing.get()) is not None:
+                case = self.state.store_case(self.store.id, ref)
+                if case is not None:
+                    await self._file_all(case)
+
+        task = asyncio.create_task(filer())
+        try:
+            for ref in sorted(self._unfinished):
+                case = self.state.store_case(self.store.id, ref)
+                if case is None:
+                    self._unfinished.discard(ref)
+                    continue
+                await self._send_due(case)
+                filing.put_nowait(ref)
+                if task.done():
+                    break  # the filer failed (lost connection): its error is raised below
+        finally:
+            filing.put_nowait(None)
+            await task  # its exception, if any, is the caller's (a TransportError reconnects)
 
     def next_retry_at(self) -> datetime | None:
         times = [

@@ -234,6 +234,7 @@ class StoreWorker:
         async for raw in self.imap.fetch(uids, self.store.imap.fetch_batch):
             if isinstance(role, Role):
                 await self.process(raw, role)
+                await asyncio.sleep(0)
             else:
                 self.process_status_folder(raw, role)
             count += 1
@@ -313,6 +314,9 @@ class StoreWorker:
                 if raw is not None:
                     await self.process(raw, roles[name])
                     done += 1
+                    # Let the other stores' replies in between: a batch is
+                    # CPU work that would otherwise hold their SMTP and IMAP.
+                    await asyncio.sleep(0)
             # The run's mail goes out together: one state write makes all of it
             # pending on disk, then it is sent on the open SMTP connection.
             await self.outbox.finish()

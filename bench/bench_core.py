@@ -269,7 +269,8 @@ class ChildRun:
     maxrss_kb: int  # from wait4
     log: Path
     failure: str = ""
-    cpu_s: float = 0.0  # user + system seconds of the daemon process (wait4)  # why the run did not complete ("" when it did)
+    cpu_s: float = 0.0  # user + system seconds of the daemon process (wait4)
+    sys_s: float = 0.0  # of which in the kernel (file writes, sockets)
 
     def processed_from_log(self) -> int:
         return sum(1 for line in self.log.read_text(errors="replace").splitlines() if "event=case_opened" in line)
@@ -319,10 +320,10 @@ def run_once(
         failure = f"exited {proc.returncode}"
     cpu = usage.ru_utime + usage.ru_stime
     if failure or not report.exists():
-        return ChildRun({}, wall, usage.ru_maxrss, log, failure or "no report", cpu)
+        return ChildRun({}, wall, usage.ru_maxrss, log, failure or "no report", cpu, usage.ru_stime)
     data = json.loads(report.read_text())
     data["t_popen"] = start
-    return ChildRun(data, wall, usage.ru_maxrss, log, "", cpu)
+    return ChildRun(data, wall, usage.ru_maxrss, log, "", cpu, usage.ru_stime)
 
 
 class Served:
@@ -646,6 +647,7 @@ def summarize(run: ChildRun, count: int) -> dict[str, Any]:
         "run_s": r["t_done"] - r["t_run"],
         "maxrss_mb": run.maxrss_kb / 1024,
         "cpu_s": run.cpu_s,  # close to wall_s: the daemon is CPU-bound (one thread)
+        "sys_s": run.sys_s,
         "rss_after_load_mb": r["rss_after_load_kb"] / 1024,
         "processed": r["processed"],
         "acks_sent": run.acks_from_log(),
@@ -663,7 +665,7 @@ def describe(run: dict[str, Any]) -> str:
         return f"FAILED ({run['failure']}) after {run['processed']} processed, {run['wall_s']:.0f} s; log {run['log']}"
     return (f"{run['rate']:.0f} msg/s over {run['wall_s']:.1f} s (load {run['load_s']:.1f} s, run {run['run_s']:.1f} s),"
             f" peak RSS {run['maxrss_mb']:.0f} MB, processed {run['processed']}, acks {run['acks_sent']},"
-            f" CPU {run['cpu_s']:.0f} s, GC {run['gc_s']:.1f} s")
+            f" CPU {run['cpu_s']:.0f} s (kernel {run['sys_s']:.0f} s), GC {run['gc_s']:.1f} s")
 
 
 def run_helpdesk(stack: MailStack, raw: dict[str, Any], work: Path, count: int, say: Callable[[str], None]) -> dict[str, Any] | None:

@@ -156,8 +156,11 @@ class OutboxState(StrEnum):
 class OutboundRecord:
     """One email mailbot sends. Recorded as pending *before* the send.
 
-    The rendered bytes live beside the state (``StateStore.outbound_bytes``) so a
-    resend after a crash uses the same Message-ID and the same text.
+    ``rendered`` holds the mail as sent (its bytes as latin-1 text) from the
+    moment it is pending until it is sent and filed, in the same atomic write
+    as the record, so a resend after a crash uses the same Message-ID and the
+    same text. (State written by earlier versions keeps it in a file beside
+    the state: ``StateStore.outbound_bytes``.)
     """
 
     message_id: str
@@ -171,6 +174,7 @@ class OutboundRecord:
     filed: bool = False  # copy APPENDed to the Sent folder
     error: str = ""
     timer_key: str = ""  # the policy firing that caused it, if any
+    rendered: str = ""  # until sent and filed: the exact mail, bytes decoded as latin-1
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,8 +1,7 @@
 """Everything a store sends, exactly once.
 
-An outgoing email is rendered, its bytes written beside the state, and
-recorded on its case as *pending* in the same atomic write that changes the
-case. Only once that is on disk is it handed to SMTP. When SMTP accepted
+An outgoing email is rendered and recorded on its case as *pending*,
+with its exact bytes, in the same atomic write that changes the case. Only once that is on disk is it handed to SMTP. When SMTP accepted
 it, the record becomes *sent*; then a copy is filed in the store's Sent
 folder so staff see it, and the record is marked *filed*. The only window
 in which a crash makes us send twice is between SMTP's 250 and the write of
@@ -77,7 +76,7 @@ class Outbox:
         state: StateStore,
         renderer: Renderer,
         now: Callable[[], datetime],
-        save: Callable[[Case], None],
+        save: Callable[[Case, bool], None],  # (case, replan its timers)
     ) -> None:
         self.store = store
         self.state = state
@@ -115,10 +114,10 @@ class Outbox:
             text,
             html,
         )
-        self.state.save_outbound_bytes(self.store.id, message_id, data)
         self._rendered[message_id] = data
         record = OutboundRecord(
-            message_id=message_id, kind=out.kind, to=out.to, state=OutboxState.PENDING, created_at=now, timer_key=out.timer_key
+            message_id=message_id, kind=out.kind, to=out.to, state=OutboxState.PENDING, created_at=now,
+            timer_key=out.timer_key, rendered=data.decode("latin-1"),
         )
         self._unfinished.add(case.ref)
         return dataclasses.replace(case, outbox=(*case.outbox, record))
@@ -143,7 +142,7 @@ class Outbox:
         return case
 
     async def _send(self, case: Case, record: OutboundRecord) -> Case:
-        data = self._bytes(record.message_id)
+        data = self._bytes(record)
         if data is None:
             failed = dataclasses.replace(record, state=OutboxState.FAILED, error="rendered message lost from state")
             return self._replace(case, failed, "send_failed")
@@ -176,7 +175,7 @@ class Outbox:
         return case
 
     async def _file(self, case: Case, record: OutboundRecord) -> Case:
-        data = self._bytes(record.message_id)
+        data = self._bytes(record)
         if data is None or self.imap is None:
             return case
         try:
@@ -186,18 +185,25 @@ class Outbox:
             return case
         return self._replace(case, dataclasses.replace(record, filed=True), None)
 
-    def _bytes(self, message_id: str) -> bytes | None:
-        """The rendered mail: from memory while this process holds it, else from state (after a restart)."""
-        data = self._rendered.get(message_id)
-        return data if data is not None else self.state.outbound_bytes(self.store.id, message_id)
+    def _bytes(self, record: OutboundRecord) -> bytes | None:
+        """The rendered mail: from memory while this process holds it, else from its record (after a restart)."""
+        data = self._rendered.get(record.message_id)
+        if data is not None:
+            return data
+        if record.rendered:
+            return record.rendered.encode("latin-1")
+        return self.state.outbound_bytes(self.store.id, record.message_id)  # state of earlier versions
 
     def _replace(self, case: Case, record: OutboundRecord, what: str | None, detail: str = "") -> Case:
         if not _unfinished(record):
-            self._rendered.pop(record.message_id, None)  # sent and filed, or failed: no longer needed
+            # Sent and filed, or failed: the bytes are no longer needed anywhere.
+            self._rendered.pop(record.message_id, None)
+            record = dataclasses.replace(record, rendered="")
         outbox = tuple(record if o.message_id == record.message_id else o for o in case.outbox)
         events = case.events if what is None else (*case.events, CaseEvent(self.now(), what, detail or record.kind))
         case = dataclasses.replace(case, outbox=outbox, events=events, updated_at=self.now())
-        self.save(case)
+        # Filing a copy changes no timer; sending one can (an acknowledgement starts clocks).
+        self.save(case, what is not None)
         return case
 
     async def finish(self) -> None:

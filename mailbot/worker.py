@@ -75,11 +75,17 @@ class StoreWorker:
         self.processed = 0
         self._ref_re = ref_pattern(store.prefix)
 
-    def save(self, case: Case) -> None:
-        """Persist ``case`` with its next timer instant, and put it on the timeline."""
-        case = dataclasses.replace(case, next_timer_at=self.promises.next_firing(case))
+    def save(self, case: Case, replan: bool = True) -> None:
+        """Persist ``case`` with its next timer instant, and put it on the timeline.
+
+        ``replan=False`` is for changes no timer depends on (a copy filed in
+        Sent): the instant already on the case stands.
+        """
+        if replan:
+            case = dataclasses.replace(case, next_timer_at=self.promises.next_firing(case))
         self.state.save_case(case)
-        self._track(case.ref, case.next_timer_at)
+        if replan:
+            self._track(case.ref, case.next_timer_at)
 
     # -- the timeline ------------------------------------------------------
 

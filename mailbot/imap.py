@@ -80,6 +80,9 @@ class ImapClient:
         # the answer to the UID SEARCH that just ran: aioimaplib drops such
         # lines, and the server does not announce that mail again in IDLE.
         self._changed = False
+        # One command at a time: the worker's fetching and the outbox's filing
+        # in Sent share the connection, and take turns command by command.
+        self._turn = asyncio.Lock()
 
     # -- lifecycle ---------------------------------------------------------
 
@@ -166,18 +169,19 @@ class ImapClient:
 
     async def _call(self, what: str, coro: Any) -> Any:
         """Run one command, bounded by the configured timeout and by the connection's life."""
-        command = asyncio.ensure_future(coro)
-        lost = asyncio.ensure_future(self._lost.wait())
-        try:
-            done, _ = await asyncio.wait({command, lost}, timeout=self.cfg.timeout, return_when=asyncio.FIRST_COMPLETED)
-            if command not in done:
-                command.cancel()
-                raise ImapError(f"{what}: {'connection lost' if lost in done else f'no answer in {self.cfg.timeout:.0f} s'}")
-            response = command.result()
-        except (OSError, asyncio.TimeoutError, aioimaplib.AioImapException) as exc:
-            raise ImapError(f"{what}: {_describe(exc)}") from exc
-        finally:
-            lost.cancel()
+        async with self._turn:
+            command = asyncio.ensure_future(coro)
+            lost = asyncio.ensure_future(self._lost.wait())
+            try:
+                done, _ = await asyncio.wait({command, lost}, timeout=self.cfg.timeout, return_when=asyncio.FIRST_COMPLETED)
+                if command not in done:
+                    command.cancel()
+                    raise ImapError(f"{what}: {'connection lost' if lost in done else f'no answer in {self.cfg.timeout:.0f} s'}")
+                response = command.result()
+            except (OSError, asyncio.TimeoutError, aioimaplib.AioImapException) as exc:
+                raise ImapError(f"{what}: {_describe(exc)}") from exc
+            finally:
+                lost.cancel()
         if response.result != "OK":
             raise ImapError(f"{what}: {response.result} {_text(response)}")
         return response

@@ -89,6 +89,8 @@ class Outbox:
         # Bytes rendered by this process and not yet sent and filed: the copy on
         # disk is for resends after a restart, not to be read back every time.
         self._rendered: dict[str, bytes] = {}
+        # Pending records made by this process whose write may not be on disk yet.
+        self._fresh: set[str] = set()
 
     def enqueue(self, case: Case, out: Outgoing) -> Case:
         """Render ``out``, keep its bytes, and return ``case`` with a pending record.
@@ -120,6 +122,7 @@ class Outbox:
             timer_key=out.timer_key, rendered=data.decode("latin-1"),
         )
         self._unfinished.add(case.ref)
+        self._fresh.add(message_id)
         return dataclasses.replace(case, outbox=(*case.outbox, record))
 
     async def deliver(self, case: Case) -> Case:
@@ -148,11 +151,14 @@ class Outbox:
             return self._replace(case, failed, "send_failed")
         # What is promised must be on disk before it is sent: the pending record
         # is what lets a restart complete this send instead of losing it.
-        try:
-            await self.state.durable()
-        except StateError as exc:  # disk full, say: keep it pending, try again on the next round
-            event(log, logging.ERROR, self.store.id, "send_held", case=case.ref, kind=record.kind, error=str(exc))
-            return case
+        if record.message_id in self._fresh:
+            covered = set(self._fresh)  # one wait covers every record made so far
+            try:
+                await self.state.durable()
+            except StateError as exc:  # disk full, say: keep it pending, try again on the next round
+                event(log, logging.ERROR, self.store.id, "send_held", case=case.ref, kind=record.kind, error=str(exc))
+                return case
+            self._fresh -= covered
         try:
             await self.smtp.send(self.store.address, record.to, data)
         except SmtpPermanentError as exc:
@@ -168,8 +174,6 @@ class Outbox:
             event(log, logging.WARNING, self.store.id, "send_deferred", case=case.ref, kind=record.kind, attempts=attempts, error=str(exc))
             return self._replace(case, retry, "send_deferred", str(exc))
         sent = dataclasses.replace(record, state=OutboxState.SENT, sent_at=self.now(), attempts=record.attempts + 1, error="")
-        if record.kind in ACK_KINDS and case.status is CaseStatus.NEW:
-            case = dataclasses.replace(case, status=CaseStatus.ACKNOWLEDGED)
         case = self._replace(case, sent, f"{record.kind}_sent")
         event(log, logging.INFO, self.store.id, f"{record.kind}_sent", case=case.ref, message_id=record.message_id)
         return case
@@ -195,13 +199,23 @@ class Outbox:
         return self.state.outbound_bytes(self.store.id, record.message_id)  # state of earlier versions
 
     def _replace(self, case: Case, record: OutboundRecord, what: str | None, detail: str = "") -> Case:
+        """Record what became of ``record`` on the case as it is *now*.
+
+        The worker goes on processing mail while this outbox sends, so the
+        case may have changed since the send began (a reply joined it): the
+        change is applied to the latest version, never to the one in hand.
+        """
+        case = self.state.store_case(self.store.id, case.ref) or case
         if not _unfinished(record):
             # Sent and filed, or failed: the bytes are no longer needed anywhere.
             self._rendered.pop(record.message_id, None)
             record = dataclasses.replace(record, rendered="")
         outbox = tuple(record if o.message_id == record.message_id else o for o in case.outbox)
         events = case.events if what is None else (*case.events, CaseEvent(self.now(), what, detail or record.kind))
-        case = dataclasses.replace(case, outbox=outbox, events=events, updated_at=self.now())
+        status = case.status
+        if record.state is OutboxState.SENT and record.kind in ACK_KINDS and status is CaseStatus.NEW:
+            status = CaseStatus.ACKNOWLEDGED
+        case = dataclasses.replace(case, outbox=outbox, events=events, status=status, updated_at=self.now())
         # Filing a copy changes no timer; sending one can (an acknowledgement starts clocks).
         self.save(case, what is not None)
         return case

@@ -74,6 +74,9 @@ class StoreWorker:
         self.hooks: list[Callable[[str, Case | None], None]] = []  # observers (tests, benchmarks)
         self.processed = 0
         self._ref_re = ref_pattern(store.prefix)
+        # Mail is sent by a task of its own while the next batch is processed.
+        self._sender: asyncio.Task[None] | None = None
+        self._send_again = False
 
     def save(self, case: Case, replan: bool = True) -> None:
         """Persist ``case`` with its next timer instant, and put it on the timeline.
@@ -182,8 +185,9 @@ class StoreWorker:
             # The inbox last too, right before waiting on it: whatever arrives
             # after this sync is reported by IDLE.
             await self.sync(info, Role.INBOX)
-            await self.outbox.finish()
+            self._send_soon()  # what a crash or a 4xx left pending, too
             await self.run_due()
+            await self._all_sent()  # before IDLE holds the connection
             if once or loop.time() - last_purge >= 3600:
                 self.purge(self.now())
                 last_purge = loop.time()
@@ -216,7 +220,40 @@ class StoreWorker:
         """Called by the scheduler at the timeline's next instant."""
         self.wake.set()
 
+    # -- sending -----------------------------------------------------------
+
+    def _send_soon(self) -> None:
+        """Start sending what is pending, beside the processing of the next batch."""
+        if self._sender is None or self._sender.done():
+            self._sender = asyncio.create_task(self._send_rounds(), name=f"send:{self.store.id}")
+        else:
+            self._send_again = True  # the running round may have missed the newest mail
+
+    async def _send_rounds(self) -> None:
+        while True:
+            self._send_again = False
+            await self.outbox.finish()
+            if not self._send_again:
+                return
+
+    async def _all_sent(self) -> None:
+        """Wait until nothing is being sent; a sender's failure is raised here."""
+        while self._sender is not None:
+            sender = self._sender
+            try:
+                await sender
+            finally:
+                if self._sender is sender:
+                    self._sender = None
+
     async def _disconnect(self) -> None:
+        sender, self._sender = self._sender, None
+        if sender is not None and not sender.done():
+            sender.cancel()
+            try:
+                await sender
+            except BaseException:  # cancelled, or the failure that ended the session
+                pass
         imap, self.imap = self.imap, None
         self.outbox.imap = None
         if imap is not None:
@@ -246,9 +283,9 @@ class StoreWorker:
             count += 1
             last_uid = raw.uid
             if count % self.store.imap.fetch_batch == 0:
-                await self.outbox.finish()
+                self._send_soon()
                 self._save_position(info, last_uid)
-        await self.outbox.finish()
+        self._send_soon()
         if uids or remembered is None or remembered.uidvalidity != info.uidvalidity:
             self._save_position(info, max([last_uid, *uids]))
         return count
@@ -323,9 +360,9 @@ class StoreWorker:
                     # Let the other stores' replies in between: a batch is
                     # CPU work that would otherwise hold their SMTP and IMAP.
                     await asyncio.sleep(0)
-            # The run's mail goes out together: one state write makes all of it
-            # pending on disk, then it is sent on the open SMTP connection.
-            await self.outbox.finish()
+            # The run's mail goes out together (one state write makes all of it
+            # pending on disk), while the next run is fetched and processed.
+            self._send_soon()
             # In arrival order UIDs come out of order: the position only moves
             # to the highest UID of this round below which everything is done.
             done_uids[name].update(run)
@@ -523,8 +560,6 @@ class StoreWorker:
                     case = self.handlers.fire(case, firings, now)
                     fired += len(firings)
                 self.save(case)
-                if firings:
-                    await self.outbox.deliver(case)
                 rounds[ref] = rounds.get(ref, 0) + 1
                 again = self._next_at.get(ref)
                 if again is not None and again <= now and (not firings or rounds[ref] >= _MAX_ROUNDS):
@@ -532,6 +567,8 @@ class StoreWorker:
                     event(log, logging.WARNING, self.store.id, "timer_nothing_due", case=ref, planned=again.isoformat())
                     self._track(ref, now + timedelta(minutes=5))
         self.on_timeline(self.next_timer_at())
+        if fired:
+            self._send_soon()
         return fired
 
 

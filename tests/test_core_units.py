@@ -208,6 +208,53 @@ def test_a_message_that_breaks_the_pipeline_is_set_aside_and_the_next_one_flows(
     assert case.customer.email == "c2@customers.example"
 
 
+class _HeldSmtp:
+    """An SMTP server that accepts a mail only when the test says so."""
+
+    def __init__(self) -> None:
+        self.accept = asyncio.Event()
+        self.sending = asyncio.Event()
+        self.sent: list[bytes] = []
+
+    async def send(self, sender: str, recipients: object, data: bytes) -> None:
+        self.sending.set()
+        await self.accept.wait()
+        self.sent.append(data)
+
+    async def close(self) -> None:
+        pass
+
+
+def test_a_reply_processed_while_the_ack_is_being_sent_is_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Mail is sent beside the processing of the next batch: neither may undo the other."""
+    monkeypatch.setenv("PANDORANA_IMAP_PASSWORD", "x")
+    monkeypatch.setenv("PANDORANA_SMTP_PASSWORD", "x")
+    config = parse_config({"stores": [shipped_stores()[1]]}).stores[0]
+    state = TinyStateStore(tmp_path)
+    worker = StoreWorker(config, state, _Explodes(), understand, lambda: NOW)
+    smtp = _HeldSmtp()
+    worker.outbox.smtp = smtp  # type: ignore[assignment]
+    ann = "ann@customers.example"
+
+    async def scenario() -> None:
+        first = customer_mail(ann, config.address, subject="Where is my ring?")
+        opened = await worker.process(RawMessage("pandorana", "INBOX", 1, 1, first.as_bytes(), NOW))
+        assert opened is not None and opened.opens_case
+        sending = asyncio.create_task(worker.outbox.finish())
+        await smtp.sending.wait()  # the acknowledgement is with the SMTP server
+        reply = customer_mail(ann, config.address, subject="Re: Where is my ring?", in_reply_to=first["Message-ID"])
+        threaded = await worker.process(RawMessage("pandorana", "INBOX", 1, 2, reply.as_bytes(), NOW))
+        assert threaded is not None and threaded.action.value == "customer_reply"
+        smtp.accept.set()
+        await sending
+
+    asyncio.run(scenario())
+    [case] = state.all_cases("pandorana")
+    assert len(case.messages) == 2  # the reply stayed
+    assert [o.state.value for o in case.outbox] == ["sent"] and len(smtp.sent) == 1  # and so did the sent ack
+    assert case.status is CaseStatus.ACKNOWLEDGED
+
+
 def test_state_written_with_another_shard_size_is_still_read_and_updated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import dataclasses
 

@@ -22,8 +22,10 @@ in the same atomic write.
 
 Writes behind (the daemon, :meth:`TinyStateStore.write_behind`): a change is
 made in memory at once and its file joins the next *round*, written and
-fsync'd by a thread while the event loop goes on. Twenty saves of one shard
-between two rounds cost one write. Rounds write files in a fixed order --
+fsync'd by a thread while the event loop goes on. A round starts as soon as
+someone awaits :meth:`TinyStateStore.durable`, otherwise after
+``GATHER_SECONDS``: twenty saves of one shard between two rounds cost one
+encoding and one write. Rounds write files in a fixed order --
 rendered mail, meta, cases and skipped messages, mailbox positions last --
 so a crash mid-round never leaves a position ahead of the cases it covers.
 Whoever needs a change on disk before acting on it (the outbox, before
@@ -53,6 +55,7 @@ from ..models import Case, CaseStatus, MailboxState
 from .codec import from_doc, to_doc
 
 CASES_PER_SHARD = 20
+GATHER_SECONDS = 0.05  # how long writes nobody waits for may gather before a round
 MESSAGES_PER_SHARD = 1000
 OPEN_SHARDS = 64  # TinyDB files kept open (and their documents in memory)
 CACHED_CASES = 4096  # Case records kept decoded
@@ -141,6 +144,7 @@ class _Writes:
         self._written = 0  # of those, the ones on disk
         self._failure: StateError | None = None
         self._progress: asyncio.Event | None = None
+        self._wanted: asyncio.Event | None = None  # someone awaits durable(): write now
 
     # -- what the store asks -------------------------------------------------
 
@@ -176,6 +180,7 @@ class _Writes:
             self._loop = asyncio.get_running_loop()
             self._executor = ThreadPoolExecutor(1, thread_name_prefix="state-writes")
             self._progress = asyncio.Event()
+            self._wanted = asyncio.Event()
 
     async def stop(self) -> None:
         """Write everything queued, then write at once again."""
@@ -184,7 +189,7 @@ class _Writes:
         finally:
             if self._executor is not None:
                 self._executor.shutdown(wait=True)
-            self._loop = self._executor = self._progress = None
+            self._loop = self._executor = self._progress = self._wanted = None
             self._rounds = None
 
     async def durable(self) -> None:
@@ -195,7 +200,8 @@ class _Writes:
                 failure, self._failure = self._failure, None
                 raise failure
             self._kick()
-            assert self._progress is not None
+            assert self._progress is not None and self._wanted is not None
+            self._wanted.set()
             self._progress.clear()
             await self._progress.wait()
 
@@ -210,9 +216,17 @@ class _Writes:
             self._rounds = self._loop.create_task(self._run_rounds(), name="state-writes")
 
     async def _run_rounds(self) -> None:
-        assert self._loop is not None and self._progress is not None
+        assert self._loop is not None and self._progress is not None and self._wanted is not None
         try:
             while self._queue:
+                # Nobody waits for these writes yet: gather more for a while, so a
+                # shard saved many times is encoded and written once.
+                if not self._wanted.is_set():
+                    try:
+                        await asyncio.wait_for(self._wanted.wait(), GATHER_SECONDS)
+                    except TimeoutError:
+                        pass
+                self._wanted.clear()
                 covered = self._queued
                 batch = sorted(self._queue.items(), key=lambda item: _rank(item[0]))
                 self._queue = {}

@@ -91,6 +91,9 @@ class Outbox:
         self._rendered: dict[str, bytes] = {}
         # Pending records made by this process whose write may not be on disk yet.
         self._fresh: set[str] = set()
+        # Records made by this process and not tried yet: how far processing runs ahead of sending.
+        self._untried: set[str] = set()
+        self._tried = asyncio.Event()
 
     def enqueue(self, case: Case, out: Outgoing) -> Case:
         """Render ``out``, keep its bytes, and return ``case`` with a pending record.
@@ -123,6 +126,7 @@ class Outbox:
         )
         self._unfinished.add(case.ref)
         self._fresh.add(message_id)
+        self._untried.add(message_id)
         return dataclasses.replace(case, outbox=(*case.outbox, record))
 
     async def deliver(self, case: Case) -> Case:
@@ -144,7 +148,23 @@ class Outbox:
             self._unfinished.discard(case.ref)
         return case
 
+    def untried(self) -> int:
+        """How many mails made by this process wait for their first try."""
+        return len(self._untried)
+
+    async def tried(self) -> None:
+        """Return once another mail was tried (sent, deferred or failed)."""
+        self._tried.clear()
+        await self._tried.wait()
+
     async def _send(self, case: Case, record: OutboundRecord) -> Case:
+        try:
+            return await self._try(case, record)
+        finally:
+            self._untried.discard(record.message_id)
+            self._tried.set()
+
+    async def _try(self, case: Case, record: OutboundRecord) -> Case:
         data = self._bytes(record)
         if data is None:
             failed = dataclasses.replace(record, state=OutboxState.FAILED, error="rendered message lost from state")

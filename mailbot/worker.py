@@ -236,6 +236,27 @@ class StoreWorker:
             if not self._send_again:
                 return
 
+    async def _keep_pace(self) -> None:
+        """Process no further ahead of the sender than ``SEND_AHEAD`` mails.
+
+        Processing is CPU work and sending mostly waits on the servers: run
+        unchecked, a backlog would be read to the end before much is sent,
+        leaving the mail servers idle first and the processing idle after.
+        Kept in step, both work at once (and the other stores get their turn).
+        """
+        await asyncio.sleep(0)
+        while self.outbox.untried() > SEND_AHEAD:
+            self._send_soon()
+            sender = self._sender
+            assert sender is not None
+            tried = asyncio.ensure_future(self.outbox.tried())
+            try:
+                done, _ = await asyncio.wait({tried, sender}, return_when=asyncio.FIRST_COMPLETED)
+            finally:
+                tried.cancel()
+            if sender in done:
+                await self._all_sent()  # its failure, if any, ends the session
+
     async def _all_sent(self) -> None:
         """Wait until nothing is being sent; a sender's failure is raised here."""
         while self._sender is not None:
@@ -276,8 +297,9 @@ class StoreWorker:
         count = 0
         async for raw in self.imap.fetch(uids, self.store.imap.fetch_batch):
             if isinstance(role, Role):
+                await self._keep_pace()
                 await self.process(raw, role)
-                await asyncio.sleep(0)
+                self._send_soon()
             else:
                 self.process_status_folder(raw, role)
             count += 1
@@ -355,11 +377,10 @@ class StoreWorker:
             for uid in run:
                 raw = fetched.get(uid)
                 if raw is not None:
+                    await self._keep_pace()
                     await self.process(raw, roles[name])
+                    self._send_soon()
                     done += 1
-                    # Let the other stores' replies in between: a batch is
-                    # CPU work that would otherwise hold their SMTP and IMAP.
-                    await asyncio.sleep(0)
             # The run's mail goes out together (one state write makes all of it
             # pending on disk), while the next run is fetched and processed.
             self._send_soon()
@@ -573,6 +594,7 @@ class StoreWorker:
 
 
 _MAX_ROUNDS = 20
+SEND_AHEAD = 20  # mails processed but not yet tried, per store, before processing waits
 
 _EVENT_NAMES = {
     Action.DUPLICATE: "skipped_duplicate",

@@ -12,6 +12,7 @@ import hashlib
 import html as html_lib
 import re
 from datetime import UTC, datetime
+from email import message_from_bytes
 from email.header import decode_header, make_header
 from email.message import Message
 from email.utils import getaddresses, parsedate_to_datetime
@@ -34,13 +35,16 @@ _MAX_HEADER = 4096
 def parse_message(data: bytes) -> ParsedMessage:
     """Parse raw RFC 5322 bytes. Never touches the network or disk."""
     try:
-        mail = mailparser.parse_from_bytes(data)
+        message: Message = message_from_bytes(data)  # as mail-parser's parse_from_bytes does
+        headers = _headers(message)
+        # Received lines stay in ``headers``. mail-parser would parse every hop
+        # of them (most of its header work), and nothing here reads them.
+        del message["received"]
+        mail: Any = mailparser.MailParser(message)
     except Exception as exc:  # mail-parser raises a variety of types on hostile input
         mail = _stdlib_fallback(data, exc)
-    message: Message = mail.message
-    headers = tuple(
-        (str(name).lower(), _decode_header_value(value)) for name, value in message.items()
-    )
+        message = mail.message
+        headers = _headers(message)
 
     def first(name: str) -> str | None:
         for key, value in headers:
@@ -107,8 +111,6 @@ class _StdlibMail:
 
 
 def _stdlib_fallback(data: bytes, exc: Exception) -> _StdlibMail:
-    from email import message_from_bytes
-
     try:
         return _StdlibMail(message_from_bytes(data), f"mail-parser failed: {type(exc).__name__}")
     except Exception as again:
@@ -135,8 +137,14 @@ def _safe_list(mail: Any, attr: str) -> list[Any]:
     return list(value)
 
 
+def _headers(message: Message) -> tuple[tuple[str, str], ...]:
+    return tuple((str(name).lower(), _decode_header_value(value)) for name, value in message.items())
+
+
 def _decode_header_value(value: Any) -> str:
     raw = str(value)[:_MAX_HEADER]
+    if "=?" not in raw and raw.isascii():
+        return _one_line(raw)  # nothing encoded (RFC 2047): nothing to decode
     try:
         decoded = str(make_header(decode_header(raw)))
     except Exception:  # unknown charset or broken encoded-word: keep the raw text

@@ -122,3 +122,26 @@ def test_a_write_that_fails_is_reported_to_whoever_waits_for_it_and_kept_for_the
 
     asyncio.run(scenario())
     assert TinyStateStore(tmp_path).store_case("pandorana", "PAN-000001") is not None
+
+
+def test_a_shard_written_again_holds_every_case_as_last_saved(tmp_path: Path) -> None:
+    """Unchanged cases are not encoded again; changed and removed ones must show as such."""
+    state = TinyStateStore(tmp_path)
+
+    async def scenario() -> None:
+        state.write_behind()
+        for number in range(1, 6):
+            state.save_case(_case(number))
+        await state.durable()
+        state.save_case(dataclasses.replace(_case(2), subject="second version"))
+        await state.durable()
+        state.save_case(dataclasses.replace(_case(2), subject="third version"))
+        state.remove_case(_case(4))
+        state.save_case(_case(6))
+        await state.stop_writing_behind()
+
+    asyncio.run(scenario())
+    reread = TinyStateStore(tmp_path)
+    assert [c.ref for c in reread.all_cases("pandorana")] == [f"PAN-{n:06d}" for n in (1, 2, 3, 5, 6)]
+    second = reread.store_case("pandorana", "PAN-000002")
+    assert second is not None and second.subject == "third version"

@@ -70,6 +70,39 @@ class AtomicJSONStorage(Storage):
         self._writes = writes
         # A document whose write is still queued is newer than the file.
         self._data: dict[str, dict[str, Any]] | None = writes.queued_document(self._path)
+        # The encoded JSON of each case, until the case changes: a shard is
+        # written again for every change of one of its cases, and encoding
+        # the unchanged ones again was most of the cost of a write.
+        self._pieces: dict[str, str] = {}
+        self._stale: set[str] = set()
+
+    def changed(self, doc_id: int) -> None:
+        """The case ``doc_id`` is about to change: encode it afresh next time."""
+        self._stale.add(str(doc_id))
+
+    @property
+    def data(self) -> dict[str, dict[str, Any]] | None:
+        return self._data
+
+    def encode(self) -> bytes:
+        data = self._data or {}
+        cases = data.get("cases")
+        if cases is None or len(data) != 1:
+            return _encode(data)
+        pieces = self._pieces
+        for key in self._stale:
+            pieces.pop(key, None)
+        self._stale.clear()
+        if len(pieces) > len(cases):  # cases removed (retention)
+            for key in [k for k in pieces if k not in cases]:
+                del pieces[key]
+        parts = []
+        for key, doc in cases.items():
+            piece = pieces.get(key)
+            if piece is None:
+                piece = pieces[key] = json.dumps(doc, separators=(",", ":"))
+            parts.append(f'"{key}":{piece}')
+        return ('{"cases":{' + ",".join(parts) + "}}").encode()
 
     def read(self) -> dict[str, dict[str, Any]] | None:
         if self._data is None:
@@ -84,7 +117,7 @@ class AtomicJSONStorage(Storage):
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
         self._data = data
-        self._writes.document(self._path, data)
+        self._writes.document(self._path, self)
 
     def close(self) -> None:
         pass
@@ -136,7 +169,7 @@ class _Writes:
     """
 
     def __init__(self) -> None:
-        self._queue: dict[Path, bytes | dict[str, dict[str, Any]]] = {}
+        self._queue: dict[Path, bytes | AtomicJSONStorage] = {}
         self._loop: asyncio.AbstractEventLoop | None = None
         self._executor: ThreadPoolExecutor | None = None
         self._rounds: asyncio.Task[None] | None = None
@@ -148,11 +181,11 @@ class _Writes:
 
     # -- what the store asks -------------------------------------------------
 
-    def document(self, path: Path, data: dict[str, dict[str, Any]]) -> None:
+    def document(self, path: Path, source: AtomicJSONStorage) -> None:
         if self._loop is None:
-            _atomic_write(path, _encode(data))
+            _atomic_write(path, source.encode())
         else:
-            self._enqueue(path, data)
+            self._enqueue(path, source)
 
     def file(self, path: Path, data: bytes) -> None:
         if self._loop is None:
@@ -162,7 +195,7 @@ class _Writes:
 
     def queued_document(self, path: Path) -> dict[str, dict[str, Any]] | None:
         item = self._queue.get(path)
-        return item if isinstance(item, dict) else None
+        return item.data if isinstance(item, AtomicJSONStorage) else None
 
     def queued_file(self, path: Path) -> bytes | None:
         item = self._queue.get(path)
@@ -205,7 +238,7 @@ class _Writes:
             self._progress.clear()
             await self._progress.wait()
 
-    def _enqueue(self, path: Path, item: bytes | dict[str, dict[str, Any]]) -> None:
+    def _enqueue(self, path: Path, item: bytes | AtomicJSONStorage) -> None:
         self._queue.pop(path, None)  # re-queued at the end: the newest version is what gets written
         self._queue[path] = item
         self._queued += 1
@@ -230,7 +263,7 @@ class _Writes:
                 covered = self._queued
                 batch = sorted(self._queue.items(), key=lambda item: _rank(item[0]))
                 self._queue = {}
-                encoded = [(path, item if isinstance(item, bytes) else _encode(item)) for path, item in batch]
+                encoded = [(path, item if isinstance(item, bytes) else item.encode()) for path, item in batch]
                 try:
                     await self._loop.run_in_executor(self._executor, _write_all, encoded)
                 except StateError as exc:
@@ -250,7 +283,7 @@ class _Writes:
         """Write everything queued now, from the calling thread (for shutdown paths without a loop)."""
         batch = sorted(self._queue.items(), key=lambda item: _rank(item[0]))
         self._queue = {}
-        _write_all([(path, item if isinstance(item, bytes) else _encode(item)) for path, item in batch])
+        _write_all([(path, item if isinstance(item, bytes) else item.encode()) for path, item in batch])
         self._written = self._queued
 
 
@@ -393,8 +426,12 @@ class _StoreState:
     def save_case(self, case: Case) -> None:
         known = self.entries.get(case.ref)
         shard = (known.shard if known else None) or self._shard(case.number)
-        table = self.db(shard).table("cases")
+        db = self.db(shard)
+        table = db.table("cases")
         doc = to_doc(case)
+        storage = db.storage
+        assert isinstance(storage, AtomicJSONStorage)
+        storage.changed(case.number)
         # TinyDB's upsert writes twice (update, then insert); we know which one applies.
         if known is not None:
             table.update(doc, doc_ids=[case.number])

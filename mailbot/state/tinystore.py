@@ -7,7 +7,8 @@ Layout under the state directory, one folder per store::
     <store>/messages/000000.json   TinyDB, table "messages": mail that opened no
                                    case (skipped, failed, staff); one shard per 1,000
     <store>/mailboxes.json         TinyDB, table "mailboxes": UIDVALIDITY + last UID
-    <store>/outbound/<hash>.eml    rendered outbound mail, so a resend is identical
+    <store>/outbound/<hash>.eml    rendered mail of state written by earlier versions
+                                   (pending mail now carries its bytes in its record)
     <store>/set-aside/<name>.eml   messages that crashed the pipeline
 
 Why shards: TinyDB rewrites its whole file on every write, so a write costs

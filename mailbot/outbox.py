@@ -94,6 +94,7 @@ class Outbox:
         # Records made by this process and not tried yet: how far processing runs ahead of sending.
         self._untried: set[str] = set()
         self._tried = asyncio.Event()
+        self.tries = 0  # sends attempted by this process
 
     def enqueue(self, case: Case, out: Outgoing) -> Case:
         """Render ``out``, keep its bytes, and return ``case`` with a pending record.
@@ -162,6 +163,7 @@ class Outbox:
             return await self._try(case, record)
         finally:
             self._untried.discard(record.message_id)
+            self.tries += 1
             self._tried.set()
 
     async def _try(self, case: Case, record: OutboundRecord) -> Case:

@@ -249,6 +249,7 @@ class StoreWorker:
             self._send_soon()
             sender = self._sender
             assert sender is not None
+            before = self.outbox.tries
             tried = asyncio.ensure_future(self.outbox.tried())
             try:
                 done, _ = await asyncio.wait({tried, sender}, return_when=asyncio.FIRST_COMPLETED)
@@ -256,6 +257,8 @@ class StoreWorker:
                 tried.cancel()
             if sender in done:
                 await self._all_sent()  # its failure, if any, ends the session
+                if self.outbox.tries == before:
+                    return  # a whole round tried nothing: what is left cannot be sent now
 
     async def _all_sent(self) -> None:
         """Wait until nothing is being sent; a sender's failure is raised here."""

@@ -255,6 +255,34 @@ def test_a_reply_processed_while_the_ack_is_being_sent_is_kept(tmp_path: Path, m
     assert case.status is CaseStatus.ACKNOWLEDGED
 
 
+def test_processing_waits_while_too_many_mails_wait_to_be_sent(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A backlog is read no faster than it is answered: at most SEND_AHEAD mails wait for SMTP."""
+    from mailbot.worker import SEND_AHEAD
+
+    monkeypatch.setenv("PANDORANA_IMAP_PASSWORD", "x")
+    monkeypatch.setenv("PANDORANA_SMTP_PASSWORD", "x")
+    config = parse_config({"stores": [shipped_stores()[1]]}).stores[0]
+    worker = StoreWorker(config, TinyStateStore(tmp_path), _Explodes(), understand, lambda: NOW)
+    smtp = _HeldSmtp()
+    worker.outbox.smtp = smtp  # type: ignore[assignment]
+
+    async def scenario() -> None:
+        for uid in range(1, SEND_AHEAD + 3):
+            data = customer_mail(f"c{uid}@customers.example", config.address, subject=f"question {uid}").as_bytes()
+            await worker.process(RawMessage("pandorana", "INBOX", 1, uid, data, NOW))
+        assert worker.outbox.untried() == SEND_AHEAD + 2
+        pacing = asyncio.create_task(worker._keep_pace())
+        await smtp.sending.wait()  # the sender started on the first mail...
+        assert not pacing.done()  # ...and processing waits for it
+        smtp.accept.set()
+        await pacing
+        assert worker.outbox.untried() <= SEND_AHEAD
+        await worker._all_sent()
+        assert len(smtp.sent) == SEND_AHEAD + 2
+
+    asyncio.run(scenario())
+
+
 def test_state_written_with_another_shard_size_is_still_read_and_updated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import dataclasses
 

@@ -8,6 +8,16 @@ invoice, a charge (twice, unexpected, on a bank statement), a declined or
 failed payment, or how to pay (instalments, transfer) writes about payment.
 Accents are optional: customers often leave them out.
 
+Two more rules of the policy. Mail about running IT systems (outages,
+servers, networks, VPNs, firewalls, installations, updates and patches,
+licence keys and activation, error messages, crashes, bugs) is not a product
+question, even when it asks whether a service is available again, names a
+price or says the licence was bought; it is one only when it asks to buy
+(more licences, a quote, the price of your services). And a refund that has
+not arrived is a refund, in every language, however much the sentence looks
+like a parcel that has not arrived; a refund asked for because the parcel
+never came stays a delivery problem.
+
 The sentences were written for these tests; none comes from a corpus.
 """
 
@@ -17,7 +27,7 @@ import pytest
 
 from mailbot.models import Address, Category, ParsedMessage
 from mailbot.understanding import detect_language, understand
-from mailbot.understanding.rules import fold
+from mailbot.understanding.rules import fold, it_operations_context
 
 
 def _message(body: str, subject: str = "") -> ParsedMessage:
@@ -154,3 +164,121 @@ def test_fold_drops_accents_and_case_only() -> None:
 )
 def test_short_shop_questions_name_their_language(language: str, text: str) -> None:
     assert detect_language(text) == language
+
+
+IT_OPERATIONS = [
+    ("es", "Nuestra VPN lleva caída desde la mañana. ¿Cuándo volverá a estar disponible el servicio? "
+           "El cortafuegos muestra un mensaje de error."),
+    ("es", "Compramos la licencia el mes pasado, pero la activación falla con un código de error. ¿Está disponible un parche?"),
+    ("es", "Después de la actualización, el servidor se reinicia solo y la red no responde. "
+           "¿Hay alguna versión disponible que corrija el fallo?"),
+    ("es", "Tenemos una interrupción del servicio en el servidor de correo. ¿Cuánto durará el tiempo de inactividad? "
+           "El precio del contrato incluye soporte."),
+    ("es", "Me gustaría pedir su ayuda: el servidor no responde y la base de datos muestra errores."),
+    ("es", "Los costos de los servicios en la nube han subido desde la migración del servidor y hay errores en la red."),
+    ("fr", "Notre VPN est en panne depuis ce matin. Le service sera-t-il bientôt disponible ? "
+           "Le pare-feu affiche un message d'erreur."),
+    ("fr", "Nous avons acheté la licence, mais l'activation échoue avec un code d'erreur. Un correctif est-il disponible ?"),
+    ("fr", "Après la mise à jour, le serveur plante et le réseau ne répond plus. Quel est le délai pour une solution ?"),
+    ("fr", "L'installation du logiciel s'arrête avec une erreur. Avez-vous une version compatible avec notre serveur ?"),
+    ("fr", "Quelles options avons-nous pour restaurer la sauvegarde après la panne du serveur ?"),
+    ("de", "Unser VPN ist seit heute Morgen ausgefallen. Wann ist der Dienst wieder verfügbar? "
+           "Die Firewall zeigt eine Fehlermeldung."),
+    ("de", "Wir haben die Lizenz gekauft, aber die Aktivierung schlägt mit einem Fehlercode fehl. Ist ein Patch verfügbar?"),
+    ("de", "Nach dem Update stürzt die Anwendung ab und der Server ist nicht erreichbar. Welche Optionen haben wir?"),
+    ("de", "Wir haben einen Ausfall im Netzwerk. Was würde passieren, wenn wir den Server neu starten? "
+           "Die Kosten für die Server sind gestiegen."),
+    ("it", "La nostra VPN è in crash da stamattina. Quando sarà di nuovo disponibile il servizio? "
+           "Il firewall mostra un messaggio di errore."),
+    ("it", "Abbiamo acquistato la licenza, ma l'attivazione non riesce con un codice di errore. È disponibile una patch?"),
+    ("it", "Dopo l'aggiornamento il server si riavvia e la rete non risponde. Avete una versione compatibile?"),
+    ("pt", "Nossa VPN está fora do ar desde manhã. Quando o serviço estará disponível novamente? "
+           "O firewall mostra uma mensagem de erro."),
+    ("pt", "Compramos a licença, mas a ativação falha com um código de erro. Há uma correção disponível?"),
+    ("pt", "Depois da atualização o servidor trava e a rede não responde. Qual é o prazo para a correção? "
+           "O preço do contrato inclui suporte?"),
+    ("en", "After the update our server crashes and the network is unreachable. Is a fixed version available?"),
+    ("en", "We bought the licence but activation fails with an error code. Is a patch available? "
+           "What is the price of the support plan?"),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), IT_OPERATIONS)
+def test_it_operations_mail_is_not_a_product_question(language: str, text: str) -> None:
+    result = understand(_message(text))
+    assert result.language == language
+    assert result.category is Category.OTHER, result.reasons
+
+
+def test_a_spanish_vpn_outage_that_mentions_availability_is_not_a_product_question() -> None:
+    text = "La VPN no funciona desde la actualización del cortafuegos. ¿Cuándo estará disponible de nuevo?"
+    result = understand(_message(text))
+    assert result.category is not Category.PRODUCT_QUESTION, result.reasons
+    assert "context:it_operations" in result.reasons
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("de", "Nach dem letzten Update läuft der Server stabil. Wir möchten jetzt zehn zusätzliche Lizenzen kaufen."),
+        ("es", "Nuestro servidor funciona bien tras la instalación; quisiéramos comprar licencias adicionales para la red nueva."),
+        ("fr", "Après l'installation sur notre serveur, nous souhaitons acheter des licences supplémentaires."),
+        ("pt", "Depois da instalação no servidor, queremos comprar licenças adicionais. Qual é o preço?"),
+        ("it", "Il server funziona bene dopo l'aggiornamento e vorremmo acquistare licenze aggiuntive per la nostra rete aziendale."),
+    ],
+)
+def test_it_operations_mail_that_asks_to_buy_is_a_product_question(language: str, text: str) -> None:
+    result = understand(_message(text))
+    assert result.language == language
+    assert result.category is Category.PRODUCT_QUESTION, result.reasons
+
+
+def test_a_purchase_word_does_not_make_an_outage_shop_mail() -> None:
+    assert it_operations_context("We bought the software last week; since the update the server crashes.", "en")
+    assert not it_operations_context("Is this jacket available in size M? What is the price?", "en")
+
+
+REFUNDS_NOT_ARRIVED = [
+    ("fr", "Je n'ai toujours pas reçu mon remboursement pour la commande retournée il y a trois semaines."),
+    ("fr", "Le remboursement de ma commande n'est toujours pas arrivé sur mon compte."),
+    ("es", "Todavía no he recibido mi reembolso del pedido que devolví."),
+    ("es", "El reembolso de mi pedido todavía no ha llegado a mi cuenta."),
+    ("de", "Ich habe die Rückerstattung für meine Bestellung immer noch nicht erhalten."),
+    ("de", "Die Erstattung für das zurückgeschickte Paket ist noch nicht auf meinem Konto eingegangen."),
+    ("it", "Non ho ancora ricevuto il rimborso per il mio ordine reso."),
+    ("it", "Il rimborso del mio ordine non è ancora arrivato."),
+    ("pt", "Ainda não recebi o reembolso da minha encomenda devolvida."),
+    ("pt", "O estorno do meu pedido ainda não caiu na minha conta."),
+    ("en", "I still haven't received my refund for the order I sent back."),
+    ("en", "The refund for my order has not arrived yet."),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), REFUNDS_NOT_ARRIVED)
+def test_a_refund_that_has_not_arrived_is_a_refund(language: str, text: str) -> None:
+    result = understand(_message(text))
+    assert result.language == language
+    assert result.category is Category.REFUND, result.reasons
+    assert "urgent:not_received" not in result.reasons  # no parcel is missing
+
+
+def test_a_french_refund_that_has_not_arrived_is_a_refund() -> None:
+    result = understand(_message("Bonjour, concernant ma commande, je n'ai toujours pas reçu le remboursement."))
+    assert result.category is Category.REFUND, result.reasons
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("es", "Quiero un reembolso porque mi pedido no ha llegado."),
+        ("fr", "Je veux un remboursement car mon colis n'est toujours pas arrivé."),
+        ("de", "Ich möchte eine Rückerstattung, weil mein Paket nicht angekommen ist."),
+        ("it", "Voglio un rimborso perché il mio pacco non è mai arrivato."),
+        ("pt", "Quero um reembolso porque minha encomenda não chegou."),
+        ("en", "I want a refund because my parcel never arrived."),
+    ],
+)
+def test_a_refund_asked_for_a_parcel_that_never_came_is_a_delivery_problem(language: str, text: str) -> None:
+    result = understand(_message(text))
+    assert result.language == language
+    assert result.category is Category.SHIPPING_ISSUE, result.reasons

@@ -9,7 +9,10 @@ Decision order (first step that decides wins; each leaves a reason):
    networks; no purchase named: :func:`rules.it_support_context`), the rules
    whose words mean something else there ("password", "defective",
    "available") are set aside for the steps below, and the reasons say so
-   (``context:it_support``);
+   (``context:it_support``); and if it speaks of running IT systems (outages,
+   servers, installs, errors: :func:`rules.it_operations_context`) without
+   asking to buy (:data:`rules.BUYING_RULES`), product_question is ruled
+   out for the steps below, model included (``context:it_operations``);
 2. the precedence table :data:`_PRECEDENCE`: categories that must win over
    whatever else the text mentions ("a first report of a damaged item is
    damaged_wrong_item even if annoyed", "a refund for a damaged item is a
@@ -30,7 +33,7 @@ from collections.abc import Callable, Mapping
 
 from ..models import Category
 from .model import NaiveBayes
-from .rules import it_support_context, rule_scores
+from .rules import BUYING_RULES, it_operations_context, it_support_context, rule_scores
 
 MAX_CHARS = 6_000
 
@@ -72,16 +75,24 @@ def _damage_report(scores: Scores, hits: Hits) -> bool:
     return score >= 2.0 and scores.get(Category.RETURN_EXCHANGE, 0.0) < 2.0
 
 
+def _refund_pending(scores: Scores, hits: Hits) -> bool:
+    # "I still haven't received my refund": the shipping rules read "not
+    # received" as a lost parcel; the refund words say what is missing.
+    return any(name.endswith("_refund_pending") for name in hits.get(Category.REFUND, []))
+
+
 # The order is the contract. Each row: category, predicate over rule scores, why.
 _PRECEDENCE: tuple[tuple[Category, Callable[[Scores, Hits], bool], str], ...] = (
     (Category.COMPLAINT, _complaint_about_handling, "complaint about earlier handling outranks the subject"),
     (Category.DAMAGED_WRONG_ITEM, _damage_report, "a damage/wrong-item report outranks refund, return, complaint"),
     (Category.DISPUTE, _strong(Category.DISPUTE), "marketplace dispute has its own procedure"),
     (Category.MERCHANT, _strong(Category.MERCHANT), "sellers go to the merchant queue whatever they ask"),
+    (Category.REFUND, _refund_pending, "a refund that has not arrived is a refund, not a lost parcel"),
     (Category.SHIPPING_ISSUE, _strong(Category.SHIPPING_ISSUE), "a delivery problem outranks a plain status question"),
     (Category.RETURN_EXCHANGE, _strong(Category.RETURN_EXCHANGE), "returns are outside the intent model"),
 )
 
+_PRODUCT_QUESTION_ONLY = frozenset({Category.PRODUCT_QUESTION})
 _PRECEDENCE_CATEGORIES = frozenset({c for c, _, _ in _PRECEDENCE} | {Category.RETURN_EXCHANGE})
 
 _TIE_ORDER: tuple[Category, ...] = (
@@ -204,14 +215,29 @@ def classify_text(
         if found is not None:
             return found[0], (f"category:store_keyword={found[1]}",)
 
+    # A message about running IT systems (outages, installs, errors) is no
+    # product question unless it asks to buy (rules.BUYING_RULES): "is the
+    # server available again?" is an outage, whatever the rules or the model
+    # make of "available".
+    no_product_question = it_operations_context(sample, language) and not _asks_to_buy(sample, language)
+
     def permitted(category: Category) -> bool:
+        if no_product_question and category is Category.PRODUCT_QUESTION:
+            return False
         return not allowed or category.value in allowed or category is Category.OTHER
 
     # In an IT help-desk request "password", "defective" and "available" are
     # about programs and servers; those rules are set aside (rules.py).
     it_support = it_support_context(sample, language)
     category, reasons = _decide(sample, language, permitted, model, it_support)
+    if no_product_question:
+        reasons = (*reasons, "context:it_operations")
     return category, (*reasons, "context:it_support") if it_support else reasons
+
+
+def _asks_to_buy(sample: str, language: str) -> bool:
+    _scores, hits = rule_scores(sample, language, only=_PRODUCT_QUESTION_ONLY)
+    return any(name in BUYING_RULES for name in hits.get(Category.PRODUCT_QUESTION, []))
 
 
 def _decide(

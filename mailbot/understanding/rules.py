@@ -20,7 +20,8 @@ fees, ways to pay), with inflections and German compounds, and checked
 against the sentences in tests/test_understanding_multilingual.py.
 
 A weak rule's two words must be two words: "costo" and "costos" are one.
-:func:`it_support_context` is context, not a category: see the comment above it.
+:func:`it_support_context` and :func:`it_operations_context` are context, not
+categories: see the comments above them.
 """
 
 from __future__ import annotations
@@ -60,6 +61,23 @@ def _rules(category: str, *items: tuple[str, str, float]) -> tuple[PhraseRule, .
         PhraseRule(f"{category}/{name}", re.compile(fold(pattern)), weight)
         for name, pattern, weight in items
     )
+
+
+def _refund_pending(
+    language: str, refund: str, negation: str, received: str, not_arrived: str, conjunctions: str
+) -> tuple[str, str, float]:
+    """Rule "<language>_refund_pending": the refund is what has not arrived.
+
+    Either "<negation> <received> (two words at most) <refund>" ("no he
+    recibido mi reembolso") or "<refund> (five words at most, none of
+    ``conjunctions``, no punctuation) <not_arrived>" ("the refund for my
+    order has not arrived").
+    """
+    first = rf"\b(?:{negation})\s+(?:{received})\s+(?:\w+\s+){{0,2}}?(?:{refund})\b" if received else (
+        rf"\b(?:{negation})\s+(?:\w+\s+)?(?:{refund})\b[^.!?\n]{{0,40}}\b(?:erhalten|bekommen|gesehen|eingegangen)\b"
+    )
+    second = rf"\b(?:{refund})\b(?:\s+(?!(?:{conjunctions})\b)[\w']+){{0,5}}?\s+(?:{not_arrived})\b"
+    return (f"{language}_refund_pending", f"{first}|{second}", 2)
 
 
 _ITEM = (
@@ -178,6 +196,69 @@ REFUND = _rules(
     ("de", r"\b(?:r[üu]ckerstattung|erstattung|erstatten|erstattet|geld zur[üu]ck|r[üu]ckzahlung|gutschrift)\b", 2),
     ("it", r"\b(?:rimborso|rimborsare|rimborsat[oa]|rimborsi)\b", 2),
     ("pt", r"\b(?:reembolso|reembolsar|estorno|estornar|dinheiro de volta|devolu[çc][ãa]o do dinheiro)\b", 2),
+    # The refund itself has not arrived ("I still haven't received my
+    # refund", "le remboursement n'est toujours pas arrivé"). The shipping
+    # rules read "not received" as a lost parcel; classify.py lets these win
+    # over them. The refund must be what did not arrive: "a refund, because my
+    # parcel never arrived" is a delivery problem (the words between the refund
+    # and the negation may not be "because", "and", ...).
+    _refund_pending(
+        "en",
+        r"refunds?|reimbursement|money back|credit note|store credit",
+        r"haven'?t|have not|hasn'?t|has not|not yet|still not|never|didn'?t|did not|yet to|still haven'?t|still have not",
+        r"received?|got|gotten|get|seen",
+        r"(?:hasn'?t|has not|haven'?t|have not|is not|isn'?t|still not|not yet|never|did not|didn'?t|still hasn'?t)"
+        r"\s+(?:yet\s+|still\s+)?(?:been\s+)?(?:arrived?|come(?: through)?|came|shown up|showed up|reached|credited"
+        r"|received|appeared|gone through|processed|issued|paid)",
+        r"because|since|as|so|and|or|if|when|after|while",
+    ),
+    _refund_pending(
+        "es",
+        r"reembolsos?|reintegros?|devoluci[óo]n (?:de mi|del) dinero|mi dinero",
+        r"no|a[úu]n no|todav[íi]a no|nunca|sigo sin|seguimos sin",
+        r"(?:me |nos )?(?:he |hemos |han |ha )?(?:recibido|recib[íi]|visto|recibir|ver|llegado|lleg[óo])",
+        r"(?:no|a[úu]n no|todav[íi]a no|nunca|sigue sin|siguen sin)\s+(?:me\s+|nos\s+|se\s+)?(?:ha\s+|han\s+|he\s+|hemos\s+)?"
+        r"(?:llegado|lleg[óo]|llega|recibido|recib[íi]|reflejado|acreditado|ingresado|aparecido|aparece|efectuado|realizado"
+        r"|procesado|llegar|reflejarse|acreditarse)",
+        r"porque|pues|ya|y|o|si|cuando|como|tras|despu[ée]s",
+    ),
+    _refund_pending(
+        "fr",
+        r"remboursements?",
+        r"n'?ai|n'?avons|je n'ai|nous n'avons",
+        r"(?:toujours |encore |jamais )?(?:pas |rien |jamais )?(?:encore |toujours )?re[çc]u",
+        r"(?:pas|jamais|toujours pas|pas encore|toujours rien)\s+(?:encore\s+|toujours\s+)?(?:[ée]t[ée]\s+)?"
+        r"(?:arriv[ée]e?|re[çc]ue?|effectu[ée]e?|vers[ée]e?|cr[ée]dit[ée]e?|apparue?|parvenue?|trait[ée]e?|vir[ée]e?)",
+        r"car|parce|puisque|et|ou|si|quand|comme|apr[èe]s",
+    ),
+    _refund_pending(
+        "de",
+        r"\w*erstattung\w*|r[üu]ckzahlung\w*|gutschrift\w*|mein geld|das geld",
+        r"keine|keinerlei|noch keine|immer noch keine|bis heute keine",
+        r"",
+        r"(?:nicht|noch nicht|immer noch nicht|noch immer nicht|nie|bis heute nicht|weiterhin nicht)\s+(?:\w+\s+){0,3}?"
+        r"(?:erhalten|bekommen|angekommen|eingegangen|gutgeschrieben|[üu]berwiesen|eingetroffen|erfolgt|sichtbar"
+        r"|ausgezahlt|gebucht|zur[üu]ckerstattet)",
+        r"weil|da|denn|und|oder|wenn|als|nachdem",
+    ),
+    _refund_pending(
+        "it",
+        r"rimborsi|rimborso",
+        r"non ho|non abbiamo|ancora non ho|non ho ancora|non abbiamo ancora|mai",
+        r"(?:ancora )?(?:ricevuto|visto)",
+        r"(?:non|ancora non|mai)\s+(?:mi\s+|ci\s+)?(?:è|e|sono|ho|hanno|ha)?\s*(?:ancora\s+)?(?:stat[oaie]\s+)?"
+        r"(?:arrivat[oaie]|ricevut[oaie]|accreditat[oaie]|effettuat[oaie]|emess[oaie]|versat[oaie]|visto|arriva)",
+        r"perch[ée]|poich[ée]|dato|e|o|se|quando|dopo",
+    ),
+    _refund_pending(
+        "pt",
+        r"reembolsos?|estornos?|dinheiro de volta|meu dinheiro",
+        r"n[ãa]o|ainda n[ãa]o|nunca",
+        r"(?:recebi|recebemos|vi)",
+        r"(?:n[ãa]o|ainda n[ãa]o|nunca)\s+(?:me\s+)?(?:foi\s+)?(?:ainda\s+)?(?:chegou|caiu|recebi|recebido|creditado|efetuado"
+        r"|entrou|apareceu|feito|processado|realizado)",
+        r"porque|pois|j[áa]|e|ou|se|quando|depois",
+    ),
 )
 
 PAYMENT = _rules(
@@ -236,31 +317,35 @@ PRODUCT_QUESTION = _rules(
     ("en_shipping_info", r"\b(?:do you (?:ship|deliver)|ship(?:ping)? to|international (?:shipping|delivery)|shipping (?:costs?|rates?|fees?|times?|options?|methods?)|delivery (?:costs?|times?|options?|methods?)|how long does (?:shipping|delivery) take|how much (?:is|does|for) (?:shipping|delivery)|free shipping)\b", 2),
     ("en_prepurchase", r"\b(?:thinking (?:about|of) (?:buying|ordering|getting|purchasing)|planning (?:to|on) (?:buy|order|purchase)|before (?:I|we) (?:buy|order|purchase)|(?:want|would like|'d like|wish|intend|interested in)(?:ed)? (?:to )?(?:buy|buying|order(?:ing)? (?:a|an|the|some|two|\d)|purchas\w+)|place an order|(?:do|does) (?:you|your (?:store|shop)) (?:have|sell|carry|offer|stock)|(?:does|do) (?:it|this|they|the \w+) (?:come|contain))\b", 2),
     ("es_interest", r"\b(?:estoy interesad[oa]s? en|estamos interesad[oa]s en|me gustar[íi]a (?:saber|conocer|recibir) (?:m[áa]s )?(?:informaci[óo]n|detalles)|(?:saber|conocer|aprender|informarme) m[áa]s (?:sobre|acerca de)|(?:solicitar|obtener|recibir) (?:m[áa]s )?informaci[óo]n|demostraci[óo]n|prueba gratuita|versi[óo]n de prueba|(?:m[áa]s )?informaci[óo]n (?:sobre|acerca de) (?:su|sus|el|la|los|las)|precios? (?:de|del|para))\b", 1),
-    ("es_purchase_intent", r"\b(?:posible compra|antes de (?:comprar|la compra|adquirir|contratar)|hacer una compra|realizar una compra|(?:estoy|estamos) (?:considerando|pensando en|evaluando) (?:comprar|adquirir|contratar)|(?:considerando|evaluando|pensando en|interesad[oa]s? en) contratar|evaluando (?:proveedores|opciones|alternativas)|cu[áa]nto (?:cuesta|cuestan|costar[íi]an?|valen?))\b", 2),
+    ("es_purchase_intent", r"\b(?:posible compra|antes de (?:comprar|la compra|adquirir|contratar)|hacer una compra|realizar una compra|(?:estoy|estamos) (?:considerando|pensando en|evaluando) (?:comprar|adquirir|contratar)|(?:considerando|evaluando|pensando en|interesad[oa]s? en) contratar|evaluando (?:proveedores|ofertas)|cu[áa]nto (?:cuesta|cuestan|costar[íi]an?|valen?))\b", 2),
     # Pre-sales for a firm that sells services rather than goods.
-    ("es_services", r"\b(?:informaci[óo]n|detalles) (?:sobre|acerca de|de) (?:sus|los) (?:servicios|productos|soluciones|planes|ofertas|paquetes)\b|\bcontratar (?:sus|los|su) servicios\b|\b(?:propuesta|oferta) (?:comercial|econ[óo]mica|con (?:los )?precios)\b|\b(?:enviar(?:nos|me)?|recibir|solicitar) (?:una )?propuesta\b|\b(?:qu[ée]|cu[áa]les) (?:\w+ ){0,2}(?:planes|paquetes|modalidades|licencias|opciones) (?:\w+ ){0,2}(?:ofrecen|tienen|hay)\b", 2),
+    ("es_services", r"\b(?:informaci[óo]n|detalles) (?:(?:sobre|acerca de) (?:sus|los)|de sus) (?:servicios|productos|soluciones|planes|ofertas|paquetes)\b|\bcontratar (?:sus|los|su) servicios\b|\b(?:propuesta|oferta) (?:comercial|econ[óo]mica|con (?:los )?precios)\b|\b(?:enviar(?:nos|me)?|recibir|solicitar) (?:una )?propuesta\b|\b(?:qu[ée]|cu[áa]les) (?:\w+ ){0,2}(?:planes|paquetes|modalidades|licencias|opciones) (?:\w+ ){0,2}(?:ofrecen|tienen)\b", 2),
     ("es_offer_words", r"\b(?:promoci[óo]n|promociones|descuentos?|ofertas?|rebajas)\b", 1),
     ("es_price", r"\b(?:precio|precios|cu[áa]nto (?:cuesta|cuestan|costar[íi]a|vale)|cotizaci[óo]n|cotizaciones|presupuesto|costos?|costes?)\b", 1),
     ("es", r"\b(?:disponible|disponibles|disponibilidad|existencias|ingredientes|talla|tallas|tono|tonos|material|materiales|recomiend\w*|recomendaci[óo]n|compatibles?|garant[íi]a extendida|al por mayor)\b", 1),
     ("es_quote", r"\b(?:solicitar|recibir|enviarme|enviarnos|pedir|obtener|preparar)(?:nos|me)? (?:una |un )?(?:cotizaci[óo]n|presupuesto)\b|\b(?:diferencias?|comparaci[óo]n) entre (?:\w+ ){0,3}(?:modelos|versiones|planes|productos|opciones|paquetes)\b|\b(?:tienen|ofrecen|hay|existe[n]?) (?:alg[úu]n(?:os|a|as)? )?(?:descuentos?|promociones?|ofertas?|planes|paquetes|garant[íi]a extendida)\b|\b(?:planes|opciones|paquetes) y (?:precios|tarifas)\b|\bme interesa(?:n|r[íi]a)? (?:el|la|los|las|un|una|su|sus|comprar|adquirir)\b", 2),
-    ("es_strong", r"\b(?:tienen|hay) (?:\w+ ){0,3}(?:en stock|disponible)|\b(?:agotad[oa]|en stock|gu[íi]a de tallas|qu[ée] talla|env[íi]an a|gastos de env[íi]o|costo de env[íi]o|cu[áa]nto tarda el env[íi]o|(?:quisiera|quiero|me gustar[íi]a|estoy interesad[oa] en) (?:comprar|adquirir|pedir))\b", 2),
+    ("es_strong", r"\b(?:tienen|hay) (?:\w+ ){0,3}(?:en stock|disponible)|\b(?:agotad[oa]|en stock|gu[íi]a de tallas|qu[ée] talla|env[íi]an a|gastos de env[íi]o|costo de env[íi]o|cu[áa]nto tarda el env[íi]o)\b", 2),
+    # "Me gustaría pedir" is mostly "I would like to ask": only buying verbs.
+    ("es_want_to_buy", r"\b(?:quisiera|quiero|queremos|me gustar[íi]a|nos gustar[íi]a|estoy interesad[oa] en|estamos interesad[oa]s en) (?:comprar|adquirir|encargar|hacer un pedido)\b", 2),
     ("fr_interest", r"\b(?:je suis int[ée]ress[ée]e? par|nous sommes int[ée]ress[ée]s par|en savoir plus sur|(?:me|nous) renseigner sur|(?:obtenir|recevoir) (?:plus d'|des )informations|d[ée]monstration|essai gratuit|version d'essai|(?:des|plus d')informations? (?:sur|concernant) (?:votre|vos|le|la|les)|j'aimerais (?:savoir|conna[îi]tre|en savoir))\b", 1),
     ("fr_purchase_intent", r"\b(?:achat (?:potentiel|éventuel|possible)|avant (?:d'acheter|de commander|l'achat|la commande|de souscrire)|faire un achat|estimations? de co[ûu]ts?|envisage(?:ons)? (?:d'acheter|l'achat|de souscrire|de faire appel)|faire appel à vos services|[ée]valu(?:e|ons) (?:des|plusieurs) (?:prestataires|fournisseurs|solutions)|combien co[ûu]te(?:nt|rait|raient)?)\b", 2),
-    ("fr_services", r"\binformations? (?:sur|concernant) (?:vos|les) (?:services|produits|solutions|offres|formules|prestations)\b|\b(?:proposition|offre) (?:commerciale|tarifaire|de prix)\b|\b(?:envoyer|recevoir|obtenir|faire parvenir) (?:une |votre )?proposition\b|\b(?:quelles?|quels) (?:\w+ ){0,2}(?:formules|offres|options|abonnements|licences|forfaits|prestations)\b", 2),
+    ("fr_services", r"\binformations? (?:sur|concernant) (?:vos|les) (?:services|produits|solutions|offres|formules|prestations)\b|\b(?:proposition|offre) (?:commerciale|tarifaire|de prix)\b|\b(?:envoyer|recevoir|obtenir|faire parvenir) (?:une |votre )?proposition\b|\b(?:quelles?|quels) (?:\w+ ){0,2}(?:formules|offres|abonnements|forfaits)\b|\b(?:quelles?|quels) (?:\w+ ){0,2}(?:options|licences|prestations) (?:\w+ ){0,3}(?:proposez|offrez|avez)\b", 2),
     ("fr_offer_words", r"\b(?:promotions?|r[ée]ductions?|remises?|offres?|soldes)\b", 1),
     ("fr_price", r"\b(?:prix|tarifs?|tarification|combien co[ûu]te(?:nt|rait)?|devis|co[ûu]ts?)\b", 1),
     ("fr", r"\b(?:disponible|disponibles|disponibilit[ée]|ingr[ée]dients?|taille|tailles|pointure|teinte|teintes|coloris|mati[èe]re|recommand\w*|compatibles?|extension de garantie)\b", 1),
     ("fr_quote", r"\b(?:recevoir|obtenir|demander|[ée]tablir|envoyer|faire) (?:un |une )?(?:devis|offre de prix|proposition commerciale)\b|\b(?:diff[ée]rences?|comparaison) entre (?:\w+ ){0,3}(?:mod[èe]les|versions|formules|offres|produits|options)\b|\b(?:proposez|offrez|faites)-vous\b|\b(?:formules|offres|options) et (?:tarifs|prix)\b|\b(?:conna[îi]tre|savoir) (?:vos|les) (?:offres|tarifs|prix|conditions)\b", 2),
     # "Avez-vous / vocês têm ..." asks about stock, not about a fix or news.
-    ("fr_strong", r"\b(?:avez-vous(?! (?:une |des |la |le |un |d'autres |de )?(?:solution|id[ée]e|nouvelles|re[çc]u|pu|eu|vu|trouv[ée]|r[ée]ponse|mis à jour|v[ée]rifi[ée]|besoin|questions?|informations? sur (?:le|la|mon|ma) (?:probl[èe]me|ticket|dossier)))|en stock|rupture de stock|guide des tailles|quelle taille|livrez-vous|frais de (?:port|livraison)|d[ée]lai de livraison|(?:je voudrais|je souhaite|j'aimerais|int[ée]ress[ée]e? par) (?:l'achat|acheter|commander))\b", 2),
+    ("fr_strong", r"\b(?:avez-vous(?! (?:une |des |la |le |un |d'autres |de )?(?:solution|id[ée]e|nouvelles|re[çc]u|pu|eu|vu|trouv[ée]|r[ée]ponse|mis à jour|v[ée]rifi[ée]|besoin|questions?|informations? sur (?:le|la|mon|ma) (?:probl[èe]me|ticket|dossier)))|en stock|rupture de stock|guide des tailles|quelle taille|livrez-vous|frais de (?:port|livraison)|d[ée]lai de livraison)\b", 2),
+    ("fr_want_to_buy", r"\b(?:je voudrais|je souhaite|j'aimerais|nous voudrions|nous souhaitons|int[ée]ress[ée]e?s? par) (?:l'achat|acheter|commander|acqu[ée]rir)\b", 2),
     ("de_interest", r"\b(?:interessiere(?:n)? (?:mich|uns) f[üu]r|(?:sind|bin) (?:daran |sehr )?interessiert|mehr (?:\w+ ){0,5}erfahren|(?:mich|uns) (?:\w+ ){0,6}(?:informieren|erkundigen)|demo|testversion|kostenlose test\w*|informationen (?:über|zu) (?:das|den|die|ihr\w*|dem)|m[öo]chte (?:gerne )?wissen)\b", 1),
-    ("de_purchase_intent", r"\b(?:(?:m[öo]glichen|geplanten|eventuellen) kauf|kauf in betracht|vor dem kauf|versandoptionen|versandkosten|bevor (?:ich|wir) (?:\w+ ){0,4}(?:kaufen|bestellen|erwerben|buchen)|(?:dienste|dienstleistungen|leistungen|services|beratung) in anspruch (?:zu )?nehmen|(?:pr[üu]fen|vergleichen|evaluieren) (?:\w+ ){0,2}anbieter|(?:was|wie ?viel) (?:kostet|kosten|w[üu]rde|w[üu]rden))\b", 2),
-    ("de_services", r"\binformationen (?:über|zu) ihre[mnr]? (?:dienstleistungen|leistungen|produkte|angebote?|l[öo]sungen|dienste|services|tarife|pakete)\b|\b(?:k[öo]nnten|w[üu]rden|k[öo]nnen) sie (?:uns |mir )?(?:ein(?:en)? )?(?:angebot|kostenvoranschlag)\b|\bangebot (?:mit|inkl\w*|einschlie\w*)\b|\bwelche [\w-]*(?:pakete|tarife|modelle|optionen|lizenzen|lizenzmodelle|varianten|ausf[üu]hrungen|editionen)\b|\b(?:konditionen|preise|kosten) (?:\w+ ){0,3}erfahren\b|\b(?:bieten sie|gibt es) (?:\w+ ){0,3}(?:testversion|probeversion|demo)\b", 2),
+    ("de_purchase_intent", r"\b(?:(?:m[öo]glichen|geplanten|eventuellen) kauf|kauf in betracht|vor dem kauf|versandoptionen|versandkosten|bevor (?:ich|wir) (?:\w+ ){0,4}(?:kaufen|bestellen|erwerben|buchen)|(?:dienste|dienstleistungen|leistungen|services|beratung) in anspruch (?:zu )?nehmen|(?:pr[üu]fen|vergleichen|evaluieren) (?:\w+ ){0,2}anbieter|(?:was|wie ?viel) (?:kostet|kosten|w[üu]rden? (?:\w+ ){0,4}kosten))\b", 2),
+    ("de_services", r"\binformationen (?:über|zu) ihre[mnr]? (?:dienstleistungen|leistungen|produkte|angebote?|l[öo]sungen|dienste|services|tarife|pakete)\b|\b(?:k[öo]nnten|w[üu]rden|k[öo]nnen) sie (?:uns |mir )?(?:ein(?:en)? )?(?:angebot|kostenvoranschlag)\b|\bangebot (?:mit|inkl\w*|einschlie\w*)\b|\bwelche [\w-]*(?:pakete|tarife|modelle|lizenzmodelle|varianten|ausf[üu]hrungen|editionen)\b|\b(?:konditionen|preise|kosten) (?:\w+ ){0,3}erfahren\b|\b(?:bieten sie|gibt es) (?:\w+ ){0,3}(?:testversion|probeversion|demo)\b", 2),
     ("de_offer_words", r"\b(?:\w*rabatt\w*|aktionen|angebote|sonderangebot\w*|nachl[äa]ss\w*)\b", 1),
     ("de_price", r"\b(?:preis\w*|was kostet|was kosten|kostenvoranschlag|angebot|kostensch[äa]tzung)\b", 1),
     ("de", r"\b(?:verf[üu]gbar|verf[üu]gbarkeit|erh[äa]ltlich|lieferbar|sortiment|inhaltsstoffe|gr[öo](?:ß|ss)e|farbton|material|empfehl\w*|kompatibel\w*|garantieverl[äa]ngerung|mengenrabatt)\b", 1),
-    ("de_quote", r"\b(?:bitten|bitte|w[üu]rden gerne|m[öo]chten|h[äa]tten gerne) (?:\w+ ){0,3}(?:angebot|kostenvoranschlag)\b|\b(?:angebot|kostenvoranschlag) (?:f[üu]r|[üu]ber)\b|\bunterschied(?:e)? zwischen\b|\b(?:gibt es|bieten sie|haben sie) (?:\w+ ){0,3}(?:rabatt\w*|mengenrabatt|nachl[äa]sse?|sonderangebot\w*|tarife|pakete|garantieverl[äa]ngerung)\b|\b(?:welche|was f[üu]r) (?:tarife|pakete|modelle|optionen|lizenzmodelle)\b|\b(?:[üu]berlege|[üu]berlegen|plane|planen),? (?:\w+ ){0,4}zu (?:kaufen|bestellen|erwerben)\b", 2),
-    ("de_strong", r"\b(?:haben sie (?:\w+ ){0,3}(?:auf lager|vorr[äa]tig|noch)|auf lager|vorr[äa]tig|ausverkauft|gr[öo](?:ß|ss)entabelle|welche gr[öo](?:ß|ss)e|liefern sie|versandkosten|lieferzeit|(?:m[öo]chte|w[üu]rde gerne|interessiere mich f[üu]r) (?:\w+ ){0,3}(?:kaufen|bestellen|erwerben))\b", 2),
+    ("de_quote", r"\b(?:bitten|bitte|w[üu]rden gerne|m[öo]chten|h[äa]tten gerne) (?:\w+ ){0,3}(?:angebot|kostenvoranschlag)\b|\b(?:angebot|kostenvoranschlag) (?:f[üu]r|[üu]ber)\b|\bunterschied(?:e)? zwischen (?:\w+ ){0,3}(?:modell\w*|versionen|tarif\w*|paket\w*|produkt\w*|ger[äa]t\w*|variant\w*|edition\w*|ausf[üu]hrung\w*)|\b(?:gibt es|bieten sie|haben sie) (?:\w+ ){0,3}(?:rabatt\w*|mengenrabatt|nachl[äa]sse?|sonderangebot\w*|tarife|pakete|garantieverl[äa]ngerung)\b|\b(?:welche|was f[üu]r) (?:tarife|pakete|modelle|lizenzmodelle)\b|\b(?:[üu]berlege|[üu]berlegen|plane|planen),? (?:\w+ ){0,4}zu (?:kaufen|bestellen|erwerben)\b", 2),
+    ("de_strong", r"\b(?:haben sie (?:\w+ ){0,3}(?:auf lager|vorr[äa]tig|noch)|auf lager|vorr[äa]tig|ausverkauft|gr[öo](?:ß|ss)entabelle|welche gr[öo](?:ß|ss)e|liefern sie|versandkosten|lieferzeit)\b", 2),
+    ("de_want_to_buy", r"\b(?:m[öo]chte|m[öo]chten|w[üu]rde gerne|w[üu]rden gerne|interessiere mich f[üu]r) (?:\w+ ){0,3}(?:kaufen|bestellen|erwerben)\b", 2),
     ("it_interest", r"\b(?:sono interessat[oa] a|siamo interessati a|saperne di pi[ùu]|dimostrazione|prova gratuita|versione di prova|(?:maggiori |ulteriori )?informazioni (?:su|sul|sulla|sui|riguardo)|vorrei sapere)\b", 1),
     ("it_purchase_intent", r"\b(?:possibile acquisto|prima di (?:acquistare|comprare|l'acquisto)|fare un acquisto|(?:sto|stiamo) (?:considerando|pensando|valutando) (?:di )?(?:acquistare|comprare|affidarci)|valutando (?:fornitori|diverse soluzioni)|quanto cost(?:a|ano|erebbe|erebbero))\b", 2),
     ("it_services", r"\binformazioni (?:sui|sulle) vostr[ie] (?:servizi|prodotti|piani|soluzioni|offerte)\b|\b(?:proposta|offerta) (?:commerciale|economica)\b|\b(?:quali|che) (?:\w+ ){0,2}(?:piani|pacchetti|licenze|opzioni) (?:\w+ ){0,2}(?:offrite|avete|proponete)\b", 2),
@@ -268,15 +353,17 @@ PRODUCT_QUESTION = _rules(
     ("it_price", r"\b(?:prezzo|prezzi|quanto cost(?:a|ano|erebbe)|preventivo|costi|costo)\b", 1),
     ("it", r"\b(?:disponibile|disponibili|disponibilit[àa]|magazzino|ingredienti|taglia|taglie|tonalit[àa]|materiale|consigli\w*|compatibil[ei]|garanzia estesa)\b", 1),
     ("it_quote", r"\b(?:ricevere|avere|richiedere|chiedere|inviarmi|inviarci) (?:un )?preventivo\b|\b(?:differenz[ae]|confronto) tra (?:\w+ ){0,3}(?:modelli|versioni|piani|prodotti|opzioni)\b|\b(?:offrite|avete|ci sono|prevedete) (?:\w+ ){0,2}(?:sconti|promozioni|offerte|piani|pacchetti|garanzia estesa)\b|\b(?:piani|opzioni|pacchetti) e (?:prezzi|tariffe)\b", 2),
-    ("it_strong", r"\b(?:avete (?:\w+ ){0,3}disponibil|esaurit[oa]|guida alle taglie|che taglia|spedite|costi di spedizione|tempi di consegna|(?:vorrei|desidero|sono interessat[oa] a) (?:acquistare|comprare|ordinare))\b", 2),
+    ("it_strong", r"\b(?:avete (?:\w+ ){0,3}disponibil|esaurit[oa]|guida alle taglie|che taglia|spedite|costi di spedizione|tempi di consegna)\b", 2),
+    ("it_want_to_buy", r"\b(?:vorrei|vorremmo|desidero|desideriamo|sono interessat[oa] a|siamo interessati a) (?:acquistare|comprare|ordinare)\b", 2),
     ("pt_interest", r"\b(?:estou interessad[oa] em|estamos interessados em|saber mais sobre|(?:solicitar|obter|receber) mais informa[çc][õo]es|demonstra[çc][ãa]o|teste gr[áa]tis|vers[ãa]o de (?:teste|avalia[çc][ãa]o)|(?:mais )?informa[çc](?:[ãa]o|[õo]es) sobre (?:o|a|os|as|seu|sua|seus|suas)|gostaria de saber)\b", 1),
-    ("pt_purchase_intent", r"\b(?:poss[íi]vel compra|antes (?:de comprar|da compra|de adquirir|de contratar)|fazer uma compra|(?:estou|estamos) (?:considerando|pensando em|avaliando) (?:comprar|adquirir|contratar)|(?:considerando|avaliando|pensando em|interessad[oa]s? em) contratar|avaliando (?:fornecedores|op[çc][õo]es|alternativas)|quanto (?:custa|custam|custaria|custariam))\b", 2),
+    ("pt_purchase_intent", r"\b(?:poss[íi]vel compra|antes (?:de comprar|da compra|de adquirir|de contratar)|fazer uma compra|(?:estou|estamos) (?:considerando|pensando em|avaliando) (?:comprar|adquirir|contratar)|(?:considerando|avaliando|pensando em|interessad[oa]s? em) contratar|avaliando (?:fornecedores|ofertas)|quanto (?:custa|custam|custaria|custariam))\b", 2),
     ("pt_services", r"\binforma[çc][õo]es (?:sobre|acerca d[eoa]s?) (?:os |as )?(?:seus |suas )?(?:servi[çc]os|produtos|planos|solu[çc][õo]es|ofertas|pacotes)\b|\bcontratar (?:os )?seus servi[çc]os\b|\bproposta (?:comercial|com (?:os )?pre[çc]os|de pre[çc]o)\b|\b(?:enviar(?:-nos|-me)?|nos enviar|me enviar|receber|solicitar) uma proposta\b|\b(?:quais|que) (?:\w+ ){0,2}(?:planos|pacotes|modalidades|licen[çc]as|op[çc][õo]es) (?:\w+ ){0,2}(?:voc[êe]s )?(?:oferecem|t[êe]m)\b|\b(?:oferecem|t[êe]m) (?:uma )?(?:vers[ãa]o de (?:teste|avalia[çc][ãa]o)|demonstra[çc][ãa]o|teste gr[áa]tis)\b", 2),
     ("pt_offer_words", r"\b(?:promo[çc][ãa]o|promo[çc][õo]es|descontos?|ofertas?|liquida[çc][ãa]o)\b", 1),
     ("pt_price", r"\b(?:pre[çc]o|pre[çc]os|quanto (?:custa|custam|custaria)|or[çc]amento|custos?|cota[çc][ãa]o)\b", 1),
     ("pt", r"\b(?:dispon[íi]ve(?:l|is)|disponibilidade|estoque|ingredientes|tamanho|tamanhos|material|recomend\w*|compat[íi]ve(?:l|is)|garantia estendida)\b", 1),
     ("pt_quote", r"\b(?:receber|solicitar|obter|enviar(?:-me|-nos)?|pedir|fazer) (?:um |uma )?(?:or[çc]amento|cota[çc][ãa]o|proposta comercial)\b|\b(?:diferen[çc]as?|compara[çc][ãa]o) entre (?:\w+ ){0,3}(?:modelos|vers[õo]es|planos|produtos|op[çc][õo]es|pacotes)\b|\b(?:voc[êe]s )?(?:oferecem|t[êe]m|existe[m]?|h[áa]) (?:algum(?:a|as)? )?(?:descontos?|promo[çc](?:[ãa]o|[õo]es)|planos|pacotes|garantia estendida)\b|\b(?:planos|op[çc][õo]es|pacotes) e (?:pre[çc]os|valores)\b|\b(?:conhecer|saber) (?:os |as )?(?:planos|valores|pre[çc]os|condi[çc][õo]es)\b", 2),
-    ("pt_strong", r"\b(?:voc[êe]s t[êe]m(?! (?:uma |alguma |algum |a |o )?(?:solu[çc][ãa]o|ideia|not[íi]cias?|resposta|previs[ãa]o|atualiza[çc][ãa]o|informa[çc][õo]es sobre (?:o|a|meu|minha) (?:problema|chamado|ticket))|alguma solu)|tem em estoque|em estoque|esgotad[oa]|tabela de medidas|qual tamanho|enviam para|frete|prazo de entrega|(?:gostaria de|quero|estou interessad[oa] em) (?:comprar|adquirir|encomendar))\b", 2),
+    ("pt_strong", r"\b(?:voc[êe]s t[êe]m(?! (?:uma |alguma |algum |a |o )?(?:solu[çc][ãa]o|ideia|not[íi]cias?|resposta|previs[ãa]o|atualiza[çc][ãa]o|informa[çc][õo]es sobre (?:o|a|meu|minha) (?:problema|chamado|ticket))|alguma solu)|tem em estoque|em estoque|esgotad[oa]|tabela de medidas|qual tamanho|enviam para|frete|prazo de entrega)\b", 2),
+    ("pt_want_to_buy", r"\b(?:gostaria de|gostar[íi]amos de|quero|queremos|estou interessad[oa] em|estamos interessad[oa]s em) (?:comprar|adquirir|encomendar)\b", 2),
     # What the product is: specifications, battery, storage, sizes, models.
     # Set aside in IT help-desk requests, where a server has specifications too.
     ("es_attributes", r"\b(?:especificaciones|ficha t[ée]cnica|caracter[íi]sticas|prestaciones|funcionalidades|autonom[íi]a|duraci[óo]n de (?:la )?bater[íi]a|capacidad de almacenamiento|dimensiones|peso|modelos|variantes|colores)\b", 1),
@@ -296,9 +383,9 @@ PRODUCT_QUESTION = _rules(
     ("pt_availability_attributes", r"\b(?:dispon[íi]ve(?:l|is)|em estoque|compat[íi]ve(?:l|is))\b[^.!\n]{0,40}\?|\b(?:voltar[áa]|volta|voltam|voltar[ãa]o) a (?:estar|ficar|ter)\b[^.!?\n]{0,30}\b(?:dispon[íi]ve(?:l|is)|estoque)\b|\bdispon[íi]ve(?:l|is) novamente\b|\breposi[çc][ãa]o (?:de|do) estoque\b|\b(?:é|s[ãa]o|ser[áa]|seria) compat[íi]ve(?:l|is) com\b|\b(?:enviar|envie|enviem|mandar|fornecer|passar|compartilhar)(?:-me|-nos)? (?:\w+ ){0,2}(?:especifica[çc][õo]es|ficha t[ée]cnica|caracter[íi]sticas t[ée]cnicas|cat[áa]logo)\b", 2),
     # Whether and how one can buy: "is it possible to buy", "where can I
     # order", more licences, renewing or extending a licence, a higher plan.
-    ("es_buy", r"\b(?:es posible|se puede|puedo|podemos|c[óo]mo (?:puedo|podemos|se puede)|d[óo]nde (?:puedo|podemos|se puede))\s+(?:\w+\s+){0,2}(?:comprar|adquirir|encargar|reservar|contratar)\b|\b(?:renovar|renovaci[óo]n de|ampliar|ampliaci[óo]n de|adquirir|comprar|extender|prolongar)\s+(?:\w+\s+){0,2}licencias?\b|\blicencias? adicionales\b|\b(?:plan|versi[óo]n|edici[óo]n|nivel) (?:superior|premium|profesional|empresarial|enterprise)\b|\b(?:cu[áa]l|qu[ée]) (?:es|ser[íi]a) el (?:precio|costo|coste|valor)\b|\b(?:precios?|costos?|costes?|tarifas?) de (?:sus|los|las) (?:servicios|productos|planes|soluciones|licencias|paquetes)\b", 2),
+    ("es_buy", r"\b(?:es posible|se puede|puedo|podemos|c[óo]mo (?:puedo|podemos|se puede)|d[óo]nde (?:puedo|podemos|se puede))\s+(?:\w+\s+){0,2}(?:comprar|adquirir|encargar|reservar|contratar)\b|\b(?:renovar|renovaci[óo]n de|ampliar|ampliaci[óo]n de|adquirir|comprar|extender|prolongar)\s+(?:\w+\s+){0,2}licencias?\b|\blicencias? adicionales\b|\b(?:plan|versi[óo]n|edici[óo]n|nivel) (?:superior|premium|profesional|empresarial|enterprise)\b|\b(?:cu[áa]l|qu[ée]) (?:es|ser[íi]a) el (?:precio|costo|coste|valor)\b|\b(?:precios?|costos?|costes?|tarifas?) de sus (?:servicios|productos|planes|soluciones|licencias|paquetes)\b", 2),
     ("fr_buy", r"\b(?:est-il possible|serait-il possible|possible|puis-je|pouvons-nous|peut-on|comment|o[ùu])\s+(?:\w+\s+){0,2}(?:d'acheter|acheter|commander|de commander|acqu[ée]rir|d'acqu[ée]rir|me procurer|nous procurer|r[ée]server|de r[ée]server|souscrire|de souscrire)\b|\b(?:renouveler|renouvellement d[eu]|prolonger|prolongation d[eu]|acheter|acqu[ée]rir|[ée]tendre|extension d[eu])\s+(?:\w+\s+){0,2}licences?\b|\blicences? suppl[ée]mentaires\b|\b(?:formule|offre|[ée]dition|version|abonnement) (?:sup[ée]rieure?|premium|professionnelle?|entreprise)\b|\b(?:quel|quels) (?:est|sont|serait|seraient) (?:le |les )?(?:prix|tarifs?|co[ûu]ts?)\b|\b(?:prix|tarifs?|tarification|co[ûu]ts?) (?:de|des|du) (?:vos|votre) (?:services|produits|offres|solutions|licences|abonnements|formules|prestations)\b|\bdemande de (?:renseignements|devis|prix|tarifs?)\b|\by a-t-il (?:des |une |un )?(?:remises?|r[ée]ductions?|promotions?|rabais)\b|\b(?:remise|r[ée]duction|rabais|prix) (?:sur|pour|selon) (?:la )?quantit[ée]\b|\btarifs? d[ée]gressifs?\b|\bretrait en magasin\b", 2),
-    ("de_buy", r"\b(?:ist es m[öo]glich|w[äa]re es m[öo]glich|m[öo]glich|kann ich|k[öo]nnen wir|kann man|wie kann ich|wie k[öo]nnen wir|wo kann ich|wo k[öo]nnen wir)\b[^.!?\n]{0,50}\b(?:zu )?(?:kaufen|bestellen|erwerben|beziehen|vorbestellen|reservieren)\b|\blizenz\w*\s+(?:\w+\s+){0,2}(?:verl[äa]ngern|erneuern|erweitern|erwerben|kaufen|aufstocken)\b|\b(?:lizenz(?:verl[äa]ngerung|erweiterung|erneuerung|kauf|erwerb)\w*|zus[äa]tzliche(?:n)? lizenzen|weitere(?:n)? lizenzen)\b|\b(?:verl[äa]ngerung|erneuerung|erweiterung) (?:der|unserer|meiner|ihrer) lizenz\w*|\b(?:preise|kosten|preisgestaltung|preismodell\w*|tarife|konditionen) (?:ihrer|ihres|f[üu]r ihre|f[üu]r ihren|f[üu]r das|f[üu]r den|f[üu]r die) (?:[\w-]+ )?[\w-]*(?:dienste|dienstleistungen|leistungen|produkte|l[öo]sungen|lizenzen|pakete|services|abonnements|tarife|ger[äa]te|modelle)\b|\b(?:preisliste|preisanfrage|preisauskunft|preisinformation\w*|produktanfrage\w*|kaufberatung|vorverkauf\w*|kaufanfrage\w*)\b|\b(?:was|wie viel|wieviel) (?:kostet|kosten)\b|\b(?:abholung|selbstabholung) (?:im|in der|in einer|vor ort)\b|\bbieten sie (?:\w+ ){0,4}an\b[^.!\n]{0,40}\?", 2),
+    ("de_buy", r"\b(?:ist es m[öo]glich|w[äa]re es m[öo]glich|m[öo]glich|kann ich|k[öo]nnen wir|kann man|wie kann ich|wie k[öo]nnen wir|wo kann ich|wo k[öo]nnen wir)\b[^.!?\n]{0,50}\b(?:zu )?(?:kaufen|bestellen|erwerben|beziehen|vorbestellen|reservieren)\b|\blizenz\w*\s+(?:\w+\s+){0,2}(?:verl[äa]ngern|erneuern|erweitern|erwerben|kaufen|aufstocken)\b|\b(?:lizenz(?:verl[äa]ngerung|erweiterung|erneuerung|kauf|erwerb)\w*|zus[äa]tzliche(?:n)? lizenzen|weitere(?:n)? lizenzen)\b|\b(?:verl[äa]ngerung|erneuerung|erweiterung) (?:der|unserer|meiner|ihrer) lizenz\w*|\b(?:(?:preise|kosten|preisgestaltung|preismodell\w*|tarife|konditionen) (?:ihrer|ihres|f[üu]r ihre|f[üu]r ihren)|(?:preise|preisgestaltung|preismodell\w*|tarife|konditionen) (?:f[üu]r das|f[üu]r den|f[üu]r die)) (?:[\w-]+ )?[\w-]*(?:dienste|dienstleistungen|leistungen|produkte|l[öo]sungen|lizenzen|pakete|services|abonnements|tarife|ger[äa]te|modelle)\b|\b(?:preisliste|preisanfrage|preisauskunft|preisinformation\w*|produktanfrage\w*|kaufberatung|vorverkauf\w*|kaufanfrage\w*)\b|\b(?:was|wie viel|wieviel) (?:kostet|kosten)\b|\b(?:abholung|selbstabholung) (?:im|in der|in einer|vor ort)\b|\bbieten sie (?:\w+ ){0,4}an\b[^.!\n]{0,40}\?", 2),
     ("it_buy", r"\b(?:è possibile|sarebbe possibile|posso|possiamo|si pu[òo]|come (?:posso|possiamo)|dove (?:posso|possiamo))\s+(?:\w+\s+){0,2}(?:acquistare|comprare|ordinare|prenotare|sottoscrivere)\b|\b(?:rinnovare|rinnovo d[ei]ll?[ae]?|estendere|acquistare|comprare)\s+(?:\w+\s+){0,2}licenz[ae]\b|\blicenze aggiuntive\b|\b(?:piano|versione|edizione) (?:superiore|premium|professionale|enterprise)\b|\b(?:qual è|quale sarebbe) il (?:prezzo|costo)\b|\b(?:prezzi|costi|tariffe) (?:dei|delle) vostr[ie] (?:servizi|prodotti|piani|soluzioni|licenze|pacchetti)\b", 2),
     ("pt_buy", r"\b(?:é poss[íi]vel|seria poss[íi]vel|posso|podemos|como (?:posso|podemos)|onde (?:posso|podemos))\s+(?:\w+\s+){0,2}(?:comprar|adquirir|encomendar|reservar|contratar|assinar)\b|\b(?:renovar|renova[çc][ãa]o d[ae]|ampliar|adquirir|comprar|estender|prorrogar)\s+(?:\w+\s+){0,2}licen[çc]as?\b|\blicen[çc]as? adicionais\b|\b(?:plano|vers[ãa]o|edi[çc][ãa]o) (?:superior|premium|profissional|empresarial|enterprise)\b|\bqual (?:é|seria) o (?:pre[çc]o|valor|custo)\b|\b(?:pre[çc]os?|valores|custos?) d[oa]s (?:seus|suas) (?:servi[çc]os|produtos|planos|solu[çc][õo]es|licen[çc]as|pacotes)\b", 2),
 )
@@ -450,6 +537,80 @@ def it_support_context(text: str, language: str = "") -> bool:
     return False
 
 
+# -- IT operations: no product question unless the sender asks to buy ----------
+#
+# Outages, servers, networks, VPNs, firewalls, installations, updates and
+# patches, licence keys and activation, error messages, crashes and bugs: a
+# message that speaks of these is about running systems, even when it asks
+# whether a service is "available again", names a price or says it bought
+# the software. Unlike :func:`it_support_context`, a purchase word does not
+# lift this: "I bought the licence and the installation crashes" is not a
+# question before buying. Only the rules in :data:`BUYING_RULES` (how to buy,
+# a quote, renewing or adding licences, the price of your services) still
+# name a product question there (classify.py).
+
+_IT_OPERATIONS: dict[str, str] = {
+    "en": r"servers?|network|networks|vpn|outages?|downtime|firewall|install(?:ation|ing|ed)?|updates?|updating|patch(?:es|ed|ing)?"
+    r"|licen[cs]e keys?|activation (?:keys?|codes?)|activat(?:e|ed|ing|ion)|error (?:messages?|codes?)|errors?|crash(?:es|ed|ing)?"
+    r"|bugs?|reboot\w*|restart\w*|not responding|unreachable|database|backups?|deployment|malware|ransomware|incident"
+    r"|configur\w+|misconfigur\w+|router|connectivity|disconnect\w*|latency|maintenance|migration|troubleshoot\w*|freez\w*|sync(?:hroni[sz]\w*)?"
+    r"|connection (?:problems?|issues?|errors?|drops?)|access (?:rights|permissions)|permissions",
+    "es": r"servidor(?:es)?|red(?:es)?|vpn|ca[íi]das?|interrupci[óo]n(?:es)?|tiempo de inactividad|cortafuegos|firewall"
+    r"|instal(?:ar|aci[óo]n|ado|ada)|actualizaci[óo]n(?:es)?|actualizar|parches?|clave de (?:licencia|producto|activaci[óo]n)"
+    r"|activaci[óo]n|activar|mensajes? de error|c[óo]digos? de error|errore?s?|fallos?|fallas?|se bloquea|bloqueos?|se cuelga"
+    r"|bugs?|reinici\w*|no responde|bases? de datos|copias? de seguridad|backups?|malware|incidencias?|incidentes?"
+    r"|configur\w+|despliegues?|enrutador\w*|router|conectividad|desconexi[óo]n\w*|latencia|lentitud|mantenimiento|migraci[óo]n"
+    r"|soluci[óo]n de problemas|se congela|congelamientos?|sincroniz\w+"
+    r"|problemas? de conexi[óo]n|permisos(?: de acceso)?",
+    "fr": r"serveurs?|r[ée]seaux?|vpn|pannes?|interruptions? de service|indisponibilit[ée]|temps d'arr[êe]t|pare-feu|firewall"
+    r"|install(?:er|ation|[ée]e?s?)|mises? à jour|mettre à jour|correctifs?|patchs?|cl[ée]s? (?:de licence|d'activation|de produit)"
+    r"|activation|activer|messages? d'erreur|codes? d'erreur|erreurs?|plantages?|plante|plant[ée]|crash|bugs?|bogues?"
+    r"|red[ée]marr\w*|ne r[ée]pond plus|bases? de donn[ée]es|sauvegardes?|malware|logiciel malveillant|incidents?"
+    r"|configur\w+|d[ée]ploiements?|routeurs?|connectivit[ée]|d[ée]connexions?|latence|lenteurs?|maintenance|migration"
+    r"|d[ée]pannage|fig[ée]e?|synchronis\w+"
+    r"|probl[èe]mes? de connexion|autorisations? d'acc[èe]s|droits d'acc[èe]s",
+    "de": r"\w*server\w*|\w*netzwerk\w*|vpn\w*|\w*ausfall\w*|\w*ausf[äa]lle\w*|ausgefallen|\w*st[öo]rung\w*|ausfallzeit\w*"
+    r"|firewall\w*|installation\w*|install\w+|updates?|aktualisierung\w*|aktualisier\w+|patch\w*|lizenzschl[üu]ssel\w*"
+    r"|produktschl[üu]ssel\w*|aktivierung\w*|aktivier\w+|fehlermeldung\w*|fehlercode\w*|fehler|absturz|abst[üu]rz\w*|st[üu]rzt"
+    r"|bugs?|neustart\w*|neu starten|nicht erreichbar|reagiert nicht|datenbank\w*|backups?|datensicherung\w*|schadsoftware|malware"
+    r"|vorfall|vorf[äa]lle|konfigur\w+|\w*bereitstellung\w*|router\w*|konnektivit[äa]t|verbindungs(?:probleme?|abbr[üu]che?|abbruch)\w*"
+    r"|latenz|wartung\w*|migration\w*|fehlersuche|fehlerbehebung|friert|eingefroren|synchronis\w+"
+    r"|zugriffsrecht\w*|berechtigung\w*",
+    "it": r"server|rete|reti|vpn|interruzion[ei]|disservizi?o?|guast[oi]|tempo di inattivit[àa]|firewall|install(?:are|azione|at[oaie])"
+    r"|aggiornament[oi]|aggiornare|patch|chiave di (?:licenza|attivazione|prodotto)|attivazione|attivare|messaggi?o? di errore"
+    r"|codice di errore|errore|errori|crash|si blocca|arresto anomalo|bug|riavvi\w*|non risponde|database|backup|malware|incidente"
+    r"|configur\w+|implementazione|router|connettivit[àa]|disconnession[ei]|latenza|lentezza|manutenzione|migrazione"
+    r"|risoluzione dei problemi|sincronizz\w+|problemi di connessione|permessi(?: di accesso)?",
+    "pt": r"servidor(?:es)?|redes?|vpn|interrup[çc](?:[ãa]o|[õo]es)|queda|quedas|indisponibilidade|tempo de inatividade|firewall"
+    r"|instal(?:ar|a[çc][ãa]o|ado|ada)|atualiza[çc](?:[ãa]o|[õo]es)|atualizar|patch|patches|corre[çc][ãa]o"
+    r"|chave de (?:licen[çc]a|ativa[çc][ãa]o|produto)|ativa[çc][ãa]o|ativar|mensage(?:m|ns) de erro|c[óo]digos? de erro|erros?"
+    r"|falhas?|travamentos?|travando|trava|bugs?|reinici\w*|n[ãa]o responde|bancos? de dados|backups?|malware|incidentes?"
+    r"|configura\w+|implanta[çc][ãa]o|roteador\w*|router|conectividade|desconex(?:[ãa]o|[õo]es)|lat[êe]ncia|lentid[ãa]o|manuten[çc][ãa]o"
+    r"|migra[çc][ãa]o|solu[çc][ãa]o de problemas|congela\w*|sincroniza\w+|problemas? de conex[ãa]o|permiss(?:[ãa]o|[õo]es)",
+}
+_IT_OPERATIONS_RE = {lang: re.compile(fold(rf"\b(?:{terms})\b")) for lang, terms in _IT_OPERATIONS.items()}
+_IT_OPERATIONS_ANY = re.compile(fold(rf"\b(?:{'|'.join(_IT_OPERATIONS.values())})\b"))
+# Distinct IT operations words (first six letters) that make a message one.
+IT_OPERATIONS_TERMS_NEEDED = 2
+# Product-question rules that say the sender wants to buy (suffixes of rule names).
+_BUYING_SUFFIXES = ("_buy", "_purchase_intent", "_prepurchase", "_services", "_quote", "_want_to_buy")
+
+
+def it_operations_context(text: str, language: str = "") -> bool:
+    """True when ``text`` speaks of running IT systems (outages, installs, errors...).
+
+    At least :data:`IT_OPERATIONS_TERMS_NEEDED` distinct words of
+    ``language``'s list (all lists for a language we have none for).
+    Purchase words do not matter here; see the comment above.
+    """
+    lowered = fold(text)
+    seen: set[str] = set()
+    for match in _IT_OPERATIONS_RE.get(language, _IT_OPERATIONS_ANY).finditer(lowered):
+        seen.add(match.group(0)[:6])
+        if len(seen) >= IT_OPERATIONS_TERMS_NEEDED:
+            return True
+    return False
+
 def _generic_in_it_support(name: str) -> bool:
     """Rules whose words mean something else in an IT help-desk request."""
     category, rule = name.split("/", 1)
@@ -499,6 +660,10 @@ _BY_LANGUAGE: dict[str, tuple[tuple[Category, PhraseRule, bool], ...]] = {
     for language in _LANGUAGES
 }
 _ALL_RULES = tuple((category, rule, rule.weight < 1.5) for category, rules in RULES.items() for rule in rules)
+# Product-question rules that still count in an IT operations message.
+BUYING_RULES = frozenset(
+    rule.name for rule in PRODUCT_QUESTION if rule.name.split("/", 1)[1].endswith(_BUYING_SUFFIXES)
+)
 # Names of the rules :func:`rule_scores` sets aside when asked to (``it_support=True``).
 IT_GENERIC_RULES = frozenset(rule.name for rules in RULES.values() for rule in rules if _generic_in_it_support(rule.name))
 

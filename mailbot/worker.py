@@ -597,7 +597,7 @@ class StoreWorker:
 
 
 _MAX_ROUNDS = 20
-SEND_AHEAD = 20  # mails processed but not yet tried, per store, before processing waits
+SEND_AHEAD = 50  # mails processed but not yet tried, per store, before processing waits
 
 _EVENT_NAMES = {
     Action.DUPLICATE: "skipped_duplicate",

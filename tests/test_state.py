@@ -12,7 +12,7 @@ import pytest
 
 from mailbot.errors import StateError
 from mailbot.models import Address, Case, CaseMessage, CaseStatus, MailboxState
-from mailbot.state import TinyStateStore, tinystore
+from mailbot.state import TinyStateStore, tinystore, writes
 
 NOW = datetime(2026, 11, 24, 15, 0, tzinfo=UTC)
 
@@ -46,8 +46,8 @@ def test_a_change_written_behind_is_on_disk_once_durable_returns(tmp_path: Path)
 
 def test_many_saves_of_one_shard_between_rounds_are_one_write(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     written: list[Path] = []
-    real = tinystore._atomic_write
-    monkeypatch.setattr(tinystore, "_atomic_write", lambda path, data: (written.append(path), real(path, data)))
+    real = writes.atomic_write
+    monkeypatch.setattr(writes, "atomic_write", lambda path, data: (written.append(path), real(path, data)))
     state = TinyStateStore(tmp_path)
 
     async def scenario() -> None:
@@ -64,8 +64,8 @@ def test_many_saves_of_one_shard_between_rounds_are_one_write(tmp_path: Path, mo
 
 def test_a_round_writes_mailbox_positions_after_the_cases_they_cover(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     written: list[str] = []
-    real = tinystore._atomic_write
-    monkeypatch.setattr(tinystore, "_atomic_write", lambda path, data: (written.append(path.parent.name + "/" + path.name), real(path, data)))
+    real = writes.atomic_write
+    monkeypatch.setattr(writes, "atomic_write", lambda path, data: (written.append(path.parent.name + "/" + path.name), real(path, data)))
     state = TinyStateStore(tmp_path)
 
     async def scenario() -> None:

@@ -22,26 +22,17 @@ carries its own outbox, so "case opened" and "acknowledgement pending" land
 in the same atomic write.
 
 Writes behind (the daemon, :meth:`TinyStateStore.write_behind`): a change is
-made in memory at once and its file joins the next *round*, written and
-fsync'd by a thread while the event loop goes on. A round starts as soon as
-someone awaits :meth:`TinyStateStore.durable`, otherwise after
-``GATHER_SECONDS``: twenty saves of one shard between two rounds cost one
-encoding and one write. Rounds write files in a fixed order --
-rendered mail, meta, cases and skipped messages, mailbox positions last --
-so a crash mid-round never leaves a position ahead of the cases it covers.
-Whoever needs a change on disk before acting on it (the outbox, before
-handing mail to SMTP) awaits :meth:`TinyStateStore.durable`.
+made in memory at once and written in the next round of ``writes.Writes``, off
+the event loop. Whoever needs a change on disk before acting on it (the
+outbox, before handing mail to SMTP) awaits :meth:`TinyStateStore.durable`.
 """
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 import json
-import os
 from collections import OrderedDict, defaultdict
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -54,9 +45,9 @@ from tinydb.table import Document
 from ..errors import StateError
 from ..models import Case, CaseStatus, MailboxState
 from .codec import from_doc, to_doc
+from .writes import Writes, atomic_write, encode_json
 
 CASES_PER_SHARD = 20
-GATHER_SECONDS = 0.05  # how long writes nobody waits for may gather before a round
 MESSAGES_PER_SHARD = 1000
 OPEN_SHARDS = 64  # TinyDB files kept open (and their documents in memory)
 CACHED_CASES = 4096  # Case records kept decoded
@@ -66,7 +57,7 @@ _CLOSED = CaseStatus.CLOSED.value
 class AtomicJSONStorage(Storage):
     """A TinyDB storage that keeps the document in memory and replaces the file atomically."""
 
-    def __init__(self, path: str, writes: _Writes) -> None:
+    def __init__(self, path: str, writes: Writes) -> None:
         self._path = Path(path)
         self._writes = writes
         # A document whose write is still queued is newer than the file.
@@ -89,7 +80,7 @@ class AtomicJSONStorage(Storage):
         data = self._data or {}
         cases = data.get("cases")
         if cases is None or len(data) != 1:
-            return _encode(data)
+            return encode_json(data)
         pieces = self._pieces
         for key in self._stale:
             pieces.pop(key, None)
@@ -122,175 +113,6 @@ class AtomicJSONStorage(Storage):
 
     def close(self) -> None:
         pass
-
-
-def _atomic_write(path: Path, payload: bytes) -> None:
-    # One writer per file (one process, one writing thread), so a fixed temporary name is safe.
-    tmp = path.with_name(f".{path.name}.tmp")
-    try:
-        try:
-            handle = tmp.open("wb")
-        except FileNotFoundError:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            handle = tmp.open("wb")
-        with handle:
-            handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
-        raise StateError(f"{path}: cannot write state: {exc}") from exc
-
-
-def _encode(data: dict[str, dict[str, Any]]) -> bytes:
-    return json.dumps(data, separators=(",", ":")).encode()
-
-
-# The order files are written in within a round (see the module docstring).
-_RENDERED, _META, _RECORDS, _POSITIONS = range(4)
-
-
-def _rank(path: Path) -> int:
-    if path.suffix == ".eml":
-        return _RENDERED
-    if path.name == "meta.json":
-        return _META
-    if path.name == "mailboxes.json":
-        return _POSITIONS
-    return _RECORDS
-
-
-class _Writes:
-    """Every file write of one state directory: at once, or queued and written in rounds.
-
-    At once (the default) each write is on disk when the call returns. Behind
-    (:meth:`start`, from the event loop), writes are queued: a round takes
-    everything queued, encodes it on the loop (the documents belong to it),
-    and writes and fsyncs it in one thread, in :func:`_rank` order.
-    """
-
-    def __init__(self) -> None:
-        self._queue: dict[Path, bytes | AtomicJSONStorage] = {}
-        self._loop: asyncio.AbstractEventLoop | None = None
-        self._executor: ThreadPoolExecutor | None = None
-        self._rounds: asyncio.Task[None] | None = None
-        self._queued = 0  # writes asked for so far
-        self._written = 0  # of those, the ones on disk
-        self._failure: StateError | None = None
-        self._progress: asyncio.Event | None = None
-        self._wanted: asyncio.Event | None = None  # someone awaits durable(): write now
-
-    # -- what the store asks -------------------------------------------------
-
-    def document(self, path: Path, source: AtomicJSONStorage) -> None:
-        if self._loop is None:
-            _atomic_write(path, source.encode())
-        else:
-            self._enqueue(path, source)
-
-    def file(self, path: Path, data: bytes) -> None:
-        if self._loop is None:
-            _atomic_write(path, data)
-        else:
-            self._enqueue(path, data)
-
-    def queued_document(self, path: Path) -> dict[str, dict[str, Any]] | None:
-        item = self._queue.get(path)
-        return item.data if isinstance(item, AtomicJSONStorage) else None
-
-    def queued_file(self, path: Path) -> bytes | None:
-        item = self._queue.get(path)
-        return item if isinstance(item, bytes) else None
-
-    def discard(self, path: Path) -> None:
-        """Forget a queued write of a file about to be deleted."""
-        self._queue.pop(path, None)
-
-    # -- writing behind --------------------------------------------------------
-
-    def start(self) -> None:
-        """Queue writes from now on; call from the event loop that will await :meth:`durable`."""
-        if self._loop is None:
-            self._loop = asyncio.get_running_loop()
-            self._executor = ThreadPoolExecutor(1, thread_name_prefix="state-writes")
-            self._progress = asyncio.Event()
-            self._wanted = asyncio.Event()
-
-    async def stop(self) -> None:
-        """Write everything queued, then write at once again."""
-        try:
-            await self.durable()
-        finally:
-            if self._executor is not None:
-                self._executor.shutdown(wait=True)
-            self._loop = self._executor = self._progress = self._wanted = None
-            self._rounds = None
-
-    async def durable(self) -> None:
-        """Return once every write asked for before this call is on disk (raises StateError if one failed)."""
-        target = self._queued
-        while self._written < target:
-            if self._failure is not None and self._rounds is None:
-                failure, self._failure = self._failure, None
-                raise failure
-            self._kick()
-            assert self._progress is not None and self._wanted is not None
-            self._wanted.set()
-            self._progress.clear()
-            await self._progress.wait()
-
-    def _enqueue(self, path: Path, item: bytes | AtomicJSONStorage) -> None:
-        self._queue.pop(path, None)  # re-queued at the end: the newest version is what gets written
-        self._queue[path] = item
-        self._queued += 1
-        self._kick()
-
-    def _kick(self) -> None:
-        if self._rounds is None and self._loop is not None:
-            self._rounds = self._loop.create_task(self._run_rounds(), name="state-writes")
-
-    async def _run_rounds(self) -> None:
-        assert self._loop is not None and self._progress is not None and self._wanted is not None
-        try:
-            while self._queue:
-                # Nobody waits for these writes yet: gather more for a while, so a
-                # shard saved many times is encoded and written once.
-                if not self._wanted.is_set():
-                    try:
-                        await asyncio.wait_for(self._wanted.wait(), GATHER_SECONDS)
-                    except TimeoutError:
-                        pass
-                self._wanted.clear()
-                covered = self._queued
-                batch = sorted(self._queue.items(), key=lambda item: _rank(item[0]))
-                self._queue = {}
-                encoded = [(path, item if isinstance(item, bytes) else item.encode()) for path, item in batch]
-                try:
-                    await self._loop.run_in_executor(self._executor, _write_all, encoded)
-                except StateError as exc:
-                    # Keep what was not written (unless a newer version came meanwhile) for the next try.
-                    for path, item in batch:
-                        self._queue.setdefault(path, item)
-                    self._failure = exc
-                    return
-                self._failure = None
-                self._written = covered
-                self._progress.set()
-        finally:
-            self._rounds = None
-            self._progress.set()
-
-    def flush(self) -> None:
-        """Write everything queued now, from the calling thread (for shutdown paths without a loop)."""
-        batch = sorted(self._queue.items(), key=lambda item: _rank(item[0]))
-        self._queue = {}
-        _write_all([(path, item if isinstance(item, bytes) else item.encode()) for path, item in batch])
-        self._written = self._queued
-
-
-def _write_all(files: list[tuple[Path, bytes]]) -> None:
-    for path, payload in files:
-        _atomic_write(path, payload)
 
 
 @dataclass(slots=True)
@@ -330,7 +152,7 @@ class _StoreState:
     used cases decoded, so a hundred thousand cases cost tens of megabytes.
     """
 
-    def __init__(self, root: Path, store_id: str, writes: _Writes) -> None:
+    def __init__(self, root: Path, store_id: str, writes: Writes) -> None:
         self.root = root / store_id
         self.store_id = store_id
         self.writes = writes
@@ -506,7 +328,7 @@ class TinyStateStore:
         except OSError as exc:
             raise StateError(f"{self.root}: cannot create state directory: {exc.strerror}") from exc
         self._stores: dict[str, _StoreState] = {}
-        self._writes = _Writes()
+        self._writes = Writes()
 
     def write_behind(self) -> None:
         """From now on, write in rounds off the event loop (see the module docstring).

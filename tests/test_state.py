@@ -145,3 +145,63 @@ def test_a_shard_written_again_holds_every_case_as_last_saved(tmp_path: Path) ->
     assert [c.ref for c in reread.all_cases("pandorana")] == [f"PAN-{n:06d}" for n in (1, 2, 3, 5, 6)]
     second = reread.store_case("pandorana", "PAN-000002")
     assert second is not None and second.subject == "third version"
+
+
+def test_a_shard_reopened_while_its_round_is_being_written_is_read_from_that_round(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    monkeypatch.setattr(tinystore, "OPEN_SHARDS", 1)
+    monkeypatch.setattr(tinystore, "CACHED_CASES", 1)
+    gate, inside = threading.Event(), threading.Event()
+    real = writes.write_all
+
+    def held(files: list[tuple[Path, bytes]]) -> None:
+        inside.set()
+        gate.wait(10)
+        real(files)
+
+    monkeypatch.setattr(writes, "write_all", held)
+    state = TinyStateStore(tmp_path)
+
+    async def scenario() -> None:
+        state.write_behind()
+        state.save_case(_case(1))
+        round_one = asyncio.ensure_future(state.durable())
+        await asyncio.to_thread(inside.wait, 10)  # case 1's shard is in the thread now
+        state.save_case(_case(25))  # another shard: the first one is closed...
+        state.save_case(_case(45))
+        found = state.store_case("pandorana", "PAN-000001")  # ...and opened again
+        assert found is not None
+        state.save_case(dataclasses.replace(found, subject="changed"))
+        gate.set()
+        await round_one
+        await state.stop_writing_behind()
+
+    asyncio.run(scenario())
+    again = TinyStateStore(tmp_path).store_case("pandorana", "PAN-000001")
+    assert again is not None and again.subject == "changed"
+
+
+def test_a_document_that_cannot_be_encoded_is_reported_and_stays_queued(tmp_path: Path) -> None:
+    state = TinyStateStore(tmp_path)
+
+    async def scenario() -> None:
+        state.write_behind()
+        state.save_meta("pandorana", "k", "v")
+        meta = state._s("pandorana").db(tmp_path / "pandorana" / "meta.json").storage
+        assert meta.data is not None
+        meta.data["meta"]["x"] = {"bad": object()}  # no JSON for this
+        state.save_case(_case(1))
+        with pytest.raises(StateError, match="cannot write state"):
+            await state.durable()
+        del meta.data["meta"]["x"]
+        state.save_case(_case(2))  # the next change retries everything still queued
+        await state.durable()
+        await state.stop_writing_behind()
+
+    asyncio.run(scenario())
+    reread = TinyStateStore(tmp_path)
+    assert reread.meta("pandorana", "k") == "v"
+    assert [c.number for c in reread.all_cases("pandorana")] == [1, 2]

@@ -81,6 +81,7 @@ class Writes:
 
     def __init__(self) -> None:
         self._queue: dict[Path, bytes | Document] = {}
+        self._writing: dict[Path, bytes | Document] = {}  # the round in the thread now
         self._loop: asyncio.AbstractEventLoop | None = None
         self._executor: ThreadPoolExecutor | None = None
         self._rounds: asyncio.Task[None] | None = None
@@ -104,12 +105,17 @@ class Writes:
         else:
             self._enqueue(path, data)
 
-    def queued_document(self, path: Path) -> dict[str, dict[str, Any]] | None:
+    def _pending(self, path: Path) -> bytes | Document | None:
+        # Queued, or in the round being written right now: either way newer than the file.
         item = self._queue.get(path)
+        return item if item is not None else self._writing.get(path)
+
+    def queued_document(self, path: Path) -> dict[str, dict[str, Any]] | None:
+        item = self._pending(path)
         return None if item is None or isinstance(item, bytes) else item.data
 
     def queued_file(self, path: Path) -> bytes | None:
-        item = self._queue.get(path)
+        item = self._pending(path)
         return item if isinstance(item, bytes) else None
 
     def discard(self, path: Path) -> None:
@@ -173,16 +179,20 @@ class Writes:
                 self._wanted.clear()
                 covered = self._queued
                 batch = sorted(self._queue.items(), key=lambda item: _rank(item[0]))
-                self._queue = {}
-                encoded = [(path, item if isinstance(item, bytes) else item.encode()) for path, item in batch]
                 try:
+                    # Encoded before the queue lets go of anything: a document
+                    # that cannot be encoded stays queued and is reported.
+                    encoded = [(path, item if isinstance(item, bytes) else item.encode()) for path, item in batch]
+                    self._writing, self._queue = self._queue, {}
                     await self._loop.run_in_executor(self._executor, write_all, encoded)
-                except StateError as exc:
+                except Exception as exc:
                     # Keep what was not written (unless a newer version came meanwhile) for the next try.
                     for path, item in batch:
                         self._queue.setdefault(path, item)
-                    self._failure = exc
+                    self._failure = exc if isinstance(exc, StateError) else StateError(f"cannot write state: {exc!r}")
                     return
+                finally:
+                    self._writing = {}
                 self._failure = None
                 self._written = covered
                 self._progress.set()

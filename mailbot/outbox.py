@@ -20,6 +20,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import logging
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -41,6 +42,7 @@ log = logging.getLogger("mailbot")
 _RETRY_BASE = timedelta(seconds=30)
 _RETRY_CAP = timedelta(hours=1)
 MAX_ATTEMPTS = 12
+FILE_RETRY_SECONDS = 60.0  # after a failed APPEND to Sent, filing pauses this long
 
 
 def retry_delay(attempts: int) -> timedelta:
@@ -95,6 +97,8 @@ class Outbox:
         self._untried: set[str] = set()
         self._tried = asyncio.Event()
         self.tries = 0  # sends attempted by this process
+        self._unsaved: list[str] = []  # made by enqueue, not yet in a saved case
+        self._filing_paused_until = 0.0  # monotonic: after a failed APPEND, filing waits
 
     def enqueue(self, case: Case, out: Outgoing) -> Case:
         """Render ``out``, keep its bytes, and return ``case`` with a pending record.
@@ -128,6 +132,7 @@ class Outbox:
         self._unfinished.add(case.ref)
         self._fresh.add(message_id)
         self._untried.add(message_id)
+        self._unsaved.append(message_id)
         return dataclasses.replace(case, outbox=(*case.outbox, record))
 
     async def deliver(self, case: Case) -> Case:
@@ -148,6 +153,18 @@ class Outbox:
         if not any(_unfinished(o) for o in case.outbox):
             self._unfinished.discard(case.ref)
         return case
+
+    def kept(self) -> None:
+        """The case holding the records made so far was saved."""
+        self._unsaved.clear()
+
+    def forget_unsaved(self) -> None:
+        """Records made for a case that was never saved (its message failed): they do not exist."""
+        for message_id in self._unsaved:
+            self._fresh.discard(message_id)
+            self._untried.discard(message_id)
+            self._rendered.pop(message_id, None)
+        self._unsaved.clear()
 
     def untried(self) -> int:
         """How many mails made by this process wait for their first try."""
@@ -202,12 +219,15 @@ class Outbox:
 
     async def _file(self, case: Case, record: OutboundRecord) -> Case:
         data = self._bytes(record)
-        if data is None or self.imap is None:
+        if data is None or self.imap is None or time.monotonic() < self._filing_paused_until:
             return case
         try:
             await self.imap.append(self.store.imap.sent_folder, data, date=record.sent_at or self.now())
         except ImapError as exc:
-            event(log, logging.WARNING, self.store.id, "file_deferred", case=case.ref, error=str(exc))
+            # Not again for every mail: the Sent folder may be missing or full.
+            self._filing_paused_until = time.monotonic() + FILE_RETRY_SECONDS
+            event(log, logging.WARNING, self.store.id, "file_deferred", case=case.ref, error=str(exc),
+                  retry_in=f"{FILE_RETRY_SECONDS:.0f}s")
             return case
         return self._replace(case, dataclasses.replace(record, filed=True), None)
 

@@ -87,6 +87,7 @@ class StoreWorker:
         if replan:
             case = dataclasses.replace(case, next_timer_at=self.promises.next_firing(case))
         self.state.save_case(case)
+        self.outbox.kept()
         if replan:
             self._track(case.ref, case.next_timer_at)
 
@@ -224,7 +225,10 @@ class StoreWorker:
 
     def _send_soon(self) -> None:
         """Start sending what is pending, beside the processing of the next batch."""
-        if self._sender is None or self._sender.done():
+        sender = self._sender
+        if sender is not None and sender.done() and not sender.cancelled() and sender.exception() is not None:
+            return  # its failure is raised by _all_sent: the session ends and reconnects
+        if sender is None or sender.done():
             self._sender = asyncio.create_task(self._send_rounds(), name=f"send:{self.store.id}")
         else:
             self._send_again = True  # the running round may have missed the newest mail
@@ -272,14 +276,18 @@ class StoreWorker:
 
     async def _disconnect(self) -> None:
         sender, self._sender = self._sender, None
+        self.outbox.imap = None  # no more filing in Sent: the copies are filed after reconnecting
         if sender is not None and not sender.done():
+            # Let the mail in hand be sent and recorded: cancelled between SMTP's
+            # 250 and the record, it would be sent again after the reconnect.
+            await asyncio.wait({sender}, timeout=self.store.smtp.timeout)
             sender.cancel()
+        if sender is not None:
             try:
                 await sender
             except BaseException:  # cancelled, or the failure that ended the session
                 pass
         imap, self.imap = self.imap, None
-        self.outbox.imap = None
         if imap is not None:
             await imap.close()
         await self.outbox.close()
@@ -420,6 +428,7 @@ class StoreWorker:
         except TransportError:
             raise
         except Exception as exc:  # failure stays local: record, set aside, carry on
+            self.outbox.forget_unsaved()  # mail the failed message's handlers meant to send
             where = self.state.set_aside(self.store.id, f"{raw.mailbox}-{raw.uidvalidity}-{raw.uid}".replace("/", "_"), raw.data)
             self.state.record_message(
                 self.store.id,

@@ -283,6 +283,55 @@ def test_processing_waits_while_too_many_mails_wait_to_be_sent(tmp_path: Path, m
     asyncio.run(scenario())
 
 
+def test_mail_meant_for_a_message_that_then_failed_is_forgotten(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PANDORANA_IMAP_PASSWORD", "x")
+    monkeypatch.setenv("PANDORANA_SMTP_PASSWORD", "x")
+    config = parse_config({"stores": [shipped_stores()[1]]}).stores[0]
+    worker = StoreWorker(config, TinyStateStore(tmp_path), _Explodes(), understand, lambda: NOW)
+
+    def broken(self: object, case: Case) -> None:
+        raise RuntimeError("planning bug")
+
+    monkeypatch.setattr(type(worker.promises), "next_firing", broken)  # fails after the ack was made, before the save
+    data = customer_mail("ann@customers.example", config.address).as_bytes()
+    assert asyncio.run(worker.process(RawMessage("pandorana", "INBOX", 1, 1, data, NOW))) is None  # set aside
+    assert worker.outbox.untried() == 0  # nothing waits to be sent for a case that does not exist
+
+
+class _RefusingImap:
+    def __init__(self) -> None:
+        self.appends = 0
+
+    async def append(self, mailbox: str, data: bytes, date: object = None) -> None:
+        from mailbot.errors import ImapError
+
+        self.appends += 1
+        raise ImapError("APPEND Sent: NO [TRYCREATE] Mailbox doesn't exist")
+
+
+def test_a_sent_folder_that_refuses_copies_is_not_tried_again_for_every_mail(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PANDORANA_IMAP_PASSWORD", "x")
+    monkeypatch.setenv("PANDORANA_SMTP_PASSWORD", "x")
+    config = parse_config({"stores": [shipped_stores()[1]]}).stores[0]
+    state = TinyStateStore(tmp_path)
+    worker = StoreWorker(config, state, _Explodes(), understand, lambda: NOW)
+    smtp, imap = _HeldSmtp(), _RefusingImap()
+    smtp.accept.set()
+    worker.outbox.smtp = smtp  # type: ignore[assignment]
+    worker.outbox.imap = imap  # type: ignore[assignment]
+
+    async def scenario() -> None:
+        for uid in range(1, 6):
+            data = customer_mail(f"c{uid}@customers.example", config.address, subject=f"q {uid}").as_bytes()
+            await worker.process(RawMessage("pandorana", "INBOX", 1, uid, data, NOW))
+        await worker.outbox.finish()
+
+    asyncio.run(scenario())
+    assert len(smtp.sent) == 5 and imap.appends == 1  # all sent; filing paused after the first refusal
+    assert all(o.state.value == "sent" and not o.filed for c in state.all_cases("pandorana") for o in c.outbox)
+    assert state.unfinished("pandorana") == {c.ref for c in state.all_cases("pandorana")}  # filed later
+
+
 def test_state_written_with_another_shard_size_is_still_read_and_updated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import dataclasses
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import email.policy
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from email import message_from_bytes
 from pathlib import Path
@@ -183,31 +184,6 @@ class _Explodes(Renderer):
         return "Re: ok", "text", "<p>html</p>"
 
 
-def test_a_message_that_breaks_the_pipeline_is_set_aside_and_the_next_one_flows(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("PANDORANA_IMAP_PASSWORD", "x")
-    monkeypatch.setenv("PANDORANA_SMTP_PASSWORD", "x")
-    store = shipped_stores()[1]
-    store["smtp"] = {**store["smtp"], "host": "127.0.0.1", "port": 1, "security": "none"}  # sends are deferred, not made
-    config = parse_config({"stores": [store]}).stores[0]
-    state = TinyStateStore(tmp_path)
-    worker = StoreWorker(config, state, _Explodes(), understand, lambda: NOW)
-
-    def raw(uid: int, subject: str) -> RawMessage:
-        data = customer_mail(f"c{uid}@customers.example", config.address, subject=subject).as_bytes()
-        return RawMessage("pandorana", "INBOX", 1, uid, data, NOW)
-
-    async def scenario() -> None:
-        assert await worker.process(raw(1, "boom")) is None
-        decision = await worker.process(raw(2, "fine"))
-        assert decision is not None and decision.opens_case
-
-    asyncio.run(scenario())
-    assert list((tmp_path / "pandorana" / "set-aside").iterdir())[0].name == "INBOX-1-1.eml"
-    assert state.is_known_message("pandorana", "uid:INBOX:1:1")
-    [case] = state.all_cases("pandorana")
-    assert case.customer.email == "c2@customers.example"
-
-
 class _HeldSmtp:
     """An SMTP server that accepts a mail only when the test says so."""
 
@@ -225,8 +201,21 @@ class _HeldSmtp:
         pass
 
 
-def test_a_reply_processed_while_the_ack_is_being_sent_is_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Mail is sent beside the processing of the next batch: neither may undo the other."""
+@dataclass
+class _Desk:
+    """Pandorana's worker on fresh state, without servers: its SMTP accepts only when told."""
+
+    worker: StoreWorker
+    state: TinyStateStore
+    smtp: _HeldSmtp
+
+    def inbound(self, uid: int, sender: str | None = None, **mail: Any) -> RawMessage:
+        data = customer_mail(sender or f"c{uid}@customers.example", self.worker.store.address, **mail).as_bytes()
+        return RawMessage("pandorana", "INBOX", 1, uid, data, NOW)
+
+
+@pytest.fixture
+def desk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> _Desk:
     monkeypatch.setenv("PANDORANA_IMAP_PASSWORD", "x")
     monkeypatch.setenv("PANDORANA_SMTP_PASSWORD", "x")
     config = parse_config({"stores": [shipped_stores()[1]]}).stores[0]
@@ -234,68 +223,74 @@ def test_a_reply_processed_while_the_ack_is_being_sent_is_kept(tmp_path: Path, m
     worker = StoreWorker(config, state, _Explodes(), understand, lambda: NOW)
     smtp = _HeldSmtp()
     worker.outbox.smtp = smtp  # type: ignore[assignment]
+    return _Desk(worker, state, smtp)
+
+
+def test_a_message_that_breaks_the_pipeline_is_set_aside_and_the_next_one_flows(desk: _Desk, tmp_path: Path) -> None:
+    async def scenario() -> None:
+        assert await desk.worker.process(desk.inbound(1, subject="boom")) is None
+        decision = await desk.worker.process(desk.inbound(2, subject="fine"))
+        assert decision is not None and decision.opens_case
+
+    asyncio.run(scenario())
+    assert list((tmp_path / "pandorana" / "set-aside").iterdir())[0].name == "INBOX-1-1.eml"
+    assert desk.state.is_known_message("pandorana", "uid:INBOX:1:1")
+    [case] = desk.state.all_cases("pandorana")
+    assert case.customer.email == "c2@customers.example"
+
+
+def test_a_reply_processed_while_the_ack_is_being_sent_is_kept(desk: _Desk) -> None:
+    """Mail is sent beside the processing of the next batch: neither may undo the other."""
     ann = "ann@customers.example"
 
     async def scenario() -> None:
-        first = customer_mail(ann, config.address, subject="Where is my ring?")
-        opened = await worker.process(RawMessage("pandorana", "INBOX", 1, 1, first.as_bytes(), NOW))
+        first = desk.inbound(1, ann, subject="Where is my ring?")
+        opened = await desk.worker.process(first)
         assert opened is not None and opened.opens_case
-        sending = asyncio.create_task(worker.outbox.finish())
-        await smtp.sending.wait()  # the acknowledgement is with the SMTP server
-        reply = customer_mail(ann, config.address, subject="Re: Where is my ring?", in_reply_to=first["Message-ID"])
-        threaded = await worker.process(RawMessage("pandorana", "INBOX", 1, 2, reply.as_bytes(), NOW))
+        sending = asyncio.create_task(desk.worker.outbox.finish())
+        await desk.smtp.sending.wait()  # the acknowledgement is with the SMTP server
+        first_id = message_from_bytes(first.data)["Message-ID"]
+        threaded = await desk.worker.process(desk.inbound(2, ann, subject="Re: Where is my ring?", in_reply_to=first_id))
         assert threaded is not None and threaded.action.value == "customer_reply"
-        smtp.accept.set()
+        desk.smtp.accept.set()
         await sending
 
     asyncio.run(scenario())
-    [case] = state.all_cases("pandorana")
+    [case] = desk.state.all_cases("pandorana")
     assert len(case.messages) == 2  # the reply stayed
-    assert [o.state.value for o in case.outbox] == ["sent"] and len(smtp.sent) == 1  # and so did the sent ack
+    assert [o.state.value for o in case.outbox] == ["sent"] and len(desk.smtp.sent) == 1  # and so did the sent ack
     assert case.status is CaseStatus.ACKNOWLEDGED
 
 
-def test_processing_waits_while_too_many_mails_wait_to_be_sent(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_processing_waits_while_too_many_mails_wait_to_be_sent(desk: _Desk) -> None:
     """A backlog is read no faster than it is answered: at most SEND_AHEAD mails wait for SMTP."""
     from mailbot.worker import SEND_AHEAD
 
-    monkeypatch.setenv("PANDORANA_IMAP_PASSWORD", "x")
-    monkeypatch.setenv("PANDORANA_SMTP_PASSWORD", "x")
-    config = parse_config({"stores": [shipped_stores()[1]]}).stores[0]
-    worker = StoreWorker(config, TinyStateStore(tmp_path), _Explodes(), understand, lambda: NOW)
-    smtp = _HeldSmtp()
-    worker.outbox.smtp = smtp  # type: ignore[assignment]
+    worker = desk.worker
 
     async def scenario() -> None:
         for uid in range(1, SEND_AHEAD + 3):
-            data = customer_mail(f"c{uid}@customers.example", config.address, subject=f"question {uid}").as_bytes()
-            await worker.process(RawMessage("pandorana", "INBOX", 1, uid, data, NOW))
+            await worker.process(desk.inbound(uid, subject=f"question {uid}"))
         assert worker.outbox.untried() == SEND_AHEAD + 2
         pacing = asyncio.create_task(worker._keep_pace())
-        await smtp.sending.wait()  # the sender started on the first mail...
+        await desk.smtp.sending.wait()  # the sender started on the first mail...
         assert not pacing.done()  # ...and processing waits for it
-        smtp.accept.set()
+        desk.smtp.accept.set()
         await pacing
         assert worker.outbox.untried() <= SEND_AHEAD
         await worker._all_sent()
-        assert len(smtp.sent) == SEND_AHEAD + 2
+        assert len(desk.smtp.sent) == SEND_AHEAD + 2
 
     asyncio.run(scenario())
 
 
-def test_mail_meant_for_a_message_that_then_failed_is_forgotten(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("PANDORANA_IMAP_PASSWORD", "x")
-    monkeypatch.setenv("PANDORANA_SMTP_PASSWORD", "x")
-    config = parse_config({"stores": [shipped_stores()[1]]}).stores[0]
-    worker = StoreWorker(config, TinyStateStore(tmp_path), _Explodes(), understand, lambda: NOW)
-
+def test_mail_meant_for_a_message_that_then_failed_is_forgotten(desk: _Desk, monkeypatch: pytest.MonkeyPatch) -> None:
     def broken(self: object, case: Case) -> None:
         raise RuntimeError("planning bug")
 
-    monkeypatch.setattr(type(worker.promises), "next_firing", broken)  # fails after the ack was made, before the save
-    data = customer_mail("ann@customers.example", config.address).as_bytes()
-    assert asyncio.run(worker.process(RawMessage("pandorana", "INBOX", 1, 1, data, NOW))) is None  # set aside
-    assert worker.outbox.untried() == 0  # nothing waits to be sent for a case that does not exist
+    monkeypatch.setattr(type(desk.worker.promises), "next_firing", broken)  # fails after the ack was made, before the save
+    assert asyncio.run(desk.worker.process(desk.inbound(1))) is None  # set aside
+    assert desk.worker.outbox.untried() == 0  # nothing waits to be sent for a case that does not exist
 
 
 class _RefusingImap:
@@ -309,25 +304,19 @@ class _RefusingImap:
         raise ImapError("APPEND Sent: NO [TRYCREATE] Mailbox doesn't exist")
 
 
-def test_a_sent_folder_that_refuses_copies_is_not_tried_again_for_every_mail(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("PANDORANA_IMAP_PASSWORD", "x")
-    monkeypatch.setenv("PANDORANA_SMTP_PASSWORD", "x")
-    config = parse_config({"stores": [shipped_stores()[1]]}).stores[0]
-    state = TinyStateStore(tmp_path)
-    worker = StoreWorker(config, state, _Explodes(), understand, lambda: NOW)
-    smtp, imap = _HeldSmtp(), _RefusingImap()
-    smtp.accept.set()
-    worker.outbox.smtp = smtp  # type: ignore[assignment]
-    worker.outbox.imap = imap  # type: ignore[assignment]
+def test_a_sent_folder_that_refuses_copies_is_not_tried_again_for_every_mail(desk: _Desk) -> None:
+    imap = _RefusingImap()
+    desk.smtp.accept.set()
+    desk.worker.outbox.imap = imap  # type: ignore[assignment]
 
     async def scenario() -> None:
         for uid in range(1, 6):
-            data = customer_mail(f"c{uid}@customers.example", config.address, subject=f"q {uid}").as_bytes()
-            await worker.process(RawMessage("pandorana", "INBOX", 1, uid, data, NOW))
-        await worker.outbox.finish()
+            await desk.worker.process(desk.inbound(uid, subject=f"q {uid}"))
+        await desk.worker.outbox.finish()
 
     asyncio.run(scenario())
-    assert len(smtp.sent) == 5 and imap.appends == 1  # all sent; filing paused after the first refusal
+    state = desk.state
+    assert len(desk.smtp.sent) == 5 and imap.appends == 1  # all sent; filing paused after the first refusal
     assert all(o.state.value == "sent" and not o.filed for c in state.all_cases("pandorana") for o in c.outbox)
     assert state.unfinished("pandorana") == {c.ref for c in state.all_cases("pandorana")}  # filed later
 

@@ -25,30 +25,11 @@ from __future__ import annotations
 
 import pytest
 
-from mailbot.models import Address, Category, ParsedMessage
+from mailbot.models import Category
 from mailbot.understanding import detect_language, understand
 from mailbot.understanding.rules import fold, it_operations_context
 
-
-def _message(body: str, subject: str = "") -> ParsedMessage:
-    return ParsedMessage(
-        message_id="m1@customer.example",
-        subject=subject,
-        from_=Address("Kim", "kim@customer.example"),
-        to=(Address("Shop", "help@shop.example"),),
-        cc=(),
-        reply_to=(),
-        date=None,
-        in_reply_to=(),
-        references=(),
-        headers=(("from", "Kim <kim@customer.example>"), ("to", "help@shop.example")),
-        text=body,
-        html="",
-        content_type="text/plain",
-        attachments=(),
-        return_path="kim@customer.example",
-        size=len(body.encode("utf-8")),
-    )
+from .test_understanding import message
 
 
 PRODUCT_QUESTIONS = [
@@ -109,14 +90,14 @@ PAYMENTS = [
 
 @pytest.mark.parametrize(("language", "text"), PRODUCT_QUESTIONS)
 def test_questions_about_products_are_product_questions(language: str, text: str) -> None:
-    result = understand(_message(text))
+    result = understand(message(text))
     assert result.language == language
     assert result.category is Category.PRODUCT_QUESTION, result.reasons
 
 
 @pytest.mark.parametrize(("language", "text"), PAYMENTS)
 def test_invoices_charges_and_ways_to_pay_are_payment(language: str, text: str) -> None:
-    result = understand(_message(text))
+    result = understand(message(text))
     assert result.language == language
     assert result.category is Category.PAYMENT, result.reasons
 
@@ -132,7 +113,7 @@ def test_invoices_charges_and_ways_to_pay_are_payment(language: str, text: str) 
     ],
 )
 def test_an_it_outage_asking_about_availability_is_not_a_product_question(text: str) -> None:
-    assert understand(_message(text)).category is Category.OTHER
+    assert understand(message(text)).category is Category.OTHER
 
 
 @pytest.mark.parametrize(
@@ -146,8 +127,8 @@ def test_an_it_outage_asking_about_availability_is_not_a_product_question(text: 
     ],
 )
 def test_accents_are_optional(accented: str, plain: str, category: Category) -> None:
-    assert understand(_message(accented)).category is category
-    assert understand(_message(plain)).category is category
+    assert understand(message(accented)).category is category
+    assert understand(message(plain)).category is category
 
 
 def test_fold_drops_accents_and_case_only() -> None:
@@ -205,14 +186,14 @@ IT_OPERATIONS = [
 
 @pytest.mark.parametrize(("language", "text"), IT_OPERATIONS)
 def test_it_operations_mail_is_not_a_product_question(language: str, text: str) -> None:
-    result = understand(_message(text))
+    result = understand(message(text))
     assert result.language == language
     assert result.category is Category.OTHER, result.reasons
 
 
 def test_a_spanish_vpn_outage_that_mentions_availability_is_not_a_product_question() -> None:
     text = "La VPN no funciona desde la actualización del cortafuegos. ¿Cuándo estará disponible de nuevo?"
-    result = understand(_message(text))
+    result = understand(message(text))
     assert result.category is not Category.PRODUCT_QUESTION, result.reasons
     assert "context:it_operations" in result.reasons
 
@@ -228,7 +209,7 @@ def test_a_spanish_vpn_outage_that_mentions_availability_is_not_a_product_questi
     ],
 )
 def test_it_operations_mail_that_asks_to_buy_is_a_product_question(language: str, text: str) -> None:
-    result = understand(_message(text))
+    result = understand(message(text))
     assert result.language == language
     assert result.category is Category.PRODUCT_QUESTION, result.reasons
 
@@ -256,14 +237,14 @@ REFUNDS_NOT_ARRIVED = [
 
 @pytest.mark.parametrize(("language", "text"), REFUNDS_NOT_ARRIVED)
 def test_a_refund_that_has_not_arrived_is_a_refund(language: str, text: str) -> None:
-    result = understand(_message(text))
+    result = understand(message(text))
     assert result.language == language
     assert result.category is Category.REFUND, result.reasons
     assert "urgent:not_received" not in result.reasons  # no parcel is missing
 
 
 def test_a_french_refund_that_has_not_arrived_is_a_refund() -> None:
-    result = understand(_message("Bonjour, concernant ma commande, je n'ai toujours pas reçu le remboursement."))
+    result = understand(message("Bonjour, concernant ma commande, je n'ai toujours pas reçu le remboursement."))
     assert result.category is Category.REFUND, result.reasons
 
 
@@ -279,6 +260,6 @@ def test_a_french_refund_that_has_not_arrived_is_a_refund() -> None:
     ],
 )
 def test_a_refund_asked_for_a_parcel_that_never_came_is_a_delivery_problem(language: str, text: str) -> None:
-    result = understand(_message(text))
+    result = understand(message(text))
     assert result.language == language
     assert result.category is Category.SHIPPING_ISSUE, result.reasons

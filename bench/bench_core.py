@@ -210,6 +210,13 @@ def make_backlog(raw: dict[str, Any], count: int, tag: str, seed: int = 11) -> l
     return mails
 
 
+def settle(stack: MailStack, raw: dict[str, Any]) -> None:
+    """After a run: let Postfix deliver every acknowledgement, and empty the stores' Sent folders."""
+    wait_queue_empty(stack)
+    for address in addresses(raw):
+        clear_mailbox(stack, address, "Sent")
+
+
 def open_customer_mailboxes(stack: MailStack, mails: Sequence[Mail]) -> None:
     """Deliver one short note to every customer of the backlog, before anything is timed.
 
@@ -554,11 +561,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         fig["empty"] = summarize(empty, len(mails))
         say(f"mailbot, empty state: {describe(fig['empty'])}")
 
-        # Let Postfix deliver the acknowledgements, and empty Sent: the second run
-        # starts from a new state and must see only the customers' mail.
-        wait_queue_empty(stack)
-        for address in addresses(backlog_raw):
-            clear_mailbox(stack, address, "Sent")
+        # The second run starts from a new state and must see only the customers' mail.
+        settle(stack, backlog_raw)
 
         # -- 3. the same backlog with N cases in state ----------------------------------
         t0 = time.perf_counter()
@@ -573,9 +577,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                           args.profile / "backlog-full.prof" if args.profile else None, what_if)
         fig["full"] = summarize(loaded, len(mails))
         say(f"mailbot, {sizes.cases:,} cases: {describe(fig['full'])}")
-        wait_queue_empty(stack)
-        for address in addresses(backlog_raw):
-            clear_mailbox(stack, address, "Sent")
+        settle(stack, backlog_raw)
 
         # -- 1. latency ---------------------------------------------------------------
         latency_raw = store_config(stack, f"l{tag}")

@@ -1,9 +1,10 @@
 """Everything a store sends, exactly once.
 
 An outgoing email is rendered and recorded on its case as *pending*,
-with its exact bytes, in the same atomic write that changes the case. Only once that is on disk is it handed to SMTP. When SMTP accepted
-it, the record becomes *sent*; then a copy is filed in the store's Sent
-folder so staff see it, and the record is marked *filed*. The only window
+with its exact bytes, in the same atomic write that changes the case.
+Only once that is on disk is it handed to SMTP. When SMTP accepted it, the
+record becomes *sent*; then a copy is filed in the store's Sent folder so
+staff see it, and the record is marked *filed*. The only window
 in which a crash makes us send twice is between SMTP's 250 and the write of
 the *sent* record; a resend then carries the same bytes and the same
 Message-ID, so mail clients show it once.
@@ -88,9 +89,6 @@ class Outbox:
         self.smtp = SmtpSender(store.smtp)
         self.imap: ImapClient | None = None  # set while connected: the Sent folder copy goes through it
         self._unfinished: set[str] = state.unfinished(store.id)
-        # Bytes rendered by this process and not yet sent and filed: the copy on
-        # disk is for resends after a restart, not to be read back every time.
-        self._rendered: dict[str, bytes] = {}
         # Pending records made by this process whose write may not be on disk yet.
         self._fresh: set[str] = set()
         # Records made by this process and not tried yet: how far processing runs ahead of sending.
@@ -101,7 +99,7 @@ class Outbox:
         self._filing_paused_until = 0.0  # monotonic: after a failed APPEND, filing waits
 
     def enqueue(self, case: Case, out: Outgoing) -> Case:
-        """Render ``out``, keep its bytes, and return ``case`` with a pending record.
+        """Render ``out`` and return ``case`` with a pending record that carries the mail's bytes.
 
         The caller saves the case; until then nothing was promised.
         """
@@ -124,7 +122,6 @@ class Outbox:
             text,
             html,
         )
-        self._rendered[message_id] = data
         record = OutboundRecord(
             message_id=message_id, kind=out.kind, to=out.to, state=OutboxState.PENDING, created_at=now,
             timer_key=out.timer_key, rendered=data.decode("latin-1"),
@@ -134,11 +131,6 @@ class Outbox:
         self._untried.add(message_id)
         self._unsaved.append(message_id)
         return dataclasses.replace(case, outbox=(*case.outbox, record))
-
-    async def deliver(self, case: Case) -> Case:
-        """Send every due pending record of ``case`` and file every sent copy."""
-        case = await self._send_due(case)
-        return await self._file_all(case)
 
     async def _send_due(self, case: Case) -> Case:
         for record in case.outbox:
@@ -163,7 +155,6 @@ class Outbox:
         for message_id in self._unsaved:
             self._fresh.discard(message_id)
             self._untried.discard(message_id)
-            self._rendered.pop(message_id, None)
         self._unsaved.clear()
 
     def untried(self) -> int:
@@ -232,10 +223,7 @@ class Outbox:
         return self._replace(case, dataclasses.replace(record, filed=True), None)
 
     def _bytes(self, record: OutboundRecord) -> bytes | None:
-        """The rendered mail: from memory while this process holds it, else from its record (after a restart)."""
-        data = self._rendered.get(record.message_id)
-        if data is not None:
-            return data
+        """The mail as rendered: carried by its record until sent and filed."""
         if record.rendered:
             return record.rendered.encode("latin-1")
         return self.state.outbound_bytes(self.store.id, record.message_id)  # state of earlier versions
@@ -249,9 +237,7 @@ class Outbox:
         """
         case = self.state.store_case(self.store.id, case.ref) or case
         if not _unfinished(record):
-            # Sent and filed, or failed: the bytes are no longer needed anywhere.
-            self._rendered.pop(record.message_id, None)
-            record = dataclasses.replace(record, rendered="")
+            record = dataclasses.replace(record, rendered="")  # sent and filed, or failed: no longer needed
         outbox = tuple(record if o.message_id == record.message_id else o for o in case.outbox)
         events = case.events if what is None else (*case.events, CaseEvent(self.now(), what, detail or record.kind))
         status = case.status

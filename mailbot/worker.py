@@ -308,17 +308,13 @@ class StoreWorker:
         count = 0
         async for raw in self.imap.fetch(uids, self.store.imap.fetch_batch):
             if isinstance(role, Role):
-                await self._keep_pace()
-                await self.process(raw, role)
-                self._send_soon()
+                await self._take(raw, role)
             else:
                 self.process_status_folder(raw, role)
             count += 1
             last_uid = raw.uid
             if count % self.store.imap.fetch_batch == 0:
-                self._send_soon()
                 self._save_position(info, last_uid)
-        self._send_soon()
         if uids or remembered is None or remembered.uidvalidity != info.uidvalidity:
             self._save_position(info, max([last_uid, *uids]))
         return count
@@ -388,13 +384,8 @@ class StoreWorker:
             for uid in run:
                 raw = fetched.get(uid)
                 if raw is not None:
-                    await self._keep_pace()
-                    await self.process(raw, roles[name])
-                    self._send_soon()
+                    await self._take(raw, roles[name])
                     done += 1
-            # The run's mail goes out together (one state write makes all of it
-            # pending on disk), while the next run is fetched and processed.
-            self._send_soon()
             # In arrival order UIDs come out of order: the position only moves
             # to the highest UID of this round below which everything is done.
             done_uids[name].update(run)
@@ -420,6 +411,12 @@ class StoreWorker:
         self.state.save_mailbox(self.store.id, MailboxState(info.name, info.uidvalidity, last_uid))
 
     # -- one message -------------------------------------------------------
+
+    async def _take(self, raw: RawMessage, role: Role) -> None:
+        """Process one fetched message in step with sending, and send what it owes."""
+        await self._keep_pace()
+        await self.process(raw, role)
+        self._send_soon()
 
     async def process(self, raw: RawMessage, role: Role = Role.INBOX) -> Decision | None:
         """Run one message through the pipeline. A message that breaks it is set aside."""

@@ -276,10 +276,8 @@ class _StoreState:
             if self.by_message_id.get(mid) == case.ref:
                 del self.by_message_id[mid]
         self.by_customer[case.customer.email].discard(case.ref)
-        for record in case.outbox:
-            rendered = self.root / "outbound" / _file_name(record.message_id)
-            self.writes.discard(rendered)
-            rendered.unlink(missing_ok=True)
+        for record in case.outbox:  # rendered mail of state written by earlier versions
+            (self.root / "outbound" / _file_name(record.message_id)).unlink(missing_ok=True)
 
     def record_message(self, doc: dict[str, Any]) -> None:
         self.message_seq += 1
@@ -424,16 +422,10 @@ class TinyStateStore:
             if e.status == _CLOSED and (before is None or datetime.fromisoformat(e.updated_at) < before)
         ]
 
-    def save_outbound_bytes(self, store_id: str, message_id: str, data: bytes) -> None:
-        self._writes.file(self._s(store_id).root / "outbound" / _file_name(message_id), data)
-
     def outbound_bytes(self, store_id: str, message_id: str) -> bytes | None:
-        path = self._s(store_id).root / "outbound" / _file_name(message_id)
-        queued = self._writes.queued_file(path)
-        if queued is not None:
-            return queued
+        """Rendered mail kept in a file of its own, as earlier versions did (pending mail now carries it)."""
         try:
-            return path.read_bytes()
+            return (self._s(store_id).root / "outbound" / _file_name(message_id)).read_bytes()
         except FileNotFoundError:
             return None
 

@@ -5,7 +5,7 @@ renamed over the old file) when the call returns. Behind (:meth:`Writes.start`,
 from the event loop), a write is queued and the file joins the next *round*:
 a round takes everything queued, encodes the documents on the loop (they
 belong to it), and writes and fsyncs the files in one thread, in a fixed
-order -- rendered mail, meta, cases and skipped messages, mailbox positions
+order -- set-aside mail, meta, cases and skipped messages, mailbox positions
 last -- so a crash mid-round never leaves a position ahead of the cases it
 covers. A round starts as soon as someone awaits :meth:`Writes.durable`,
 otherwise after ``GATHER_SECONDS``.
@@ -57,12 +57,12 @@ def encode_json(data: dict[str, dict[str, Any]]) -> bytes:
 
 
 # The order files are written in within a round (see the module docstring).
-_RENDERED, _META, _RECORDS, _POSITIONS = range(4)
+_MAIL, _META, _RECORDS, _POSITIONS = range(4)
 
 
 def _rank(path: Path) -> int:
     if path.suffix == ".eml":
-        return _RENDERED
+        return _MAIL
     if path.name == "meta.json":
         return _META
     if path.name == "mailboxes.json":
@@ -105,22 +105,10 @@ class Writes:
         else:
             self._enqueue(path, data)
 
-    def _pending(self, path: Path) -> bytes | Document | None:
-        # Queued, or in the round being written right now: either way newer than the file.
-        item = self._queue.get(path)
-        return item if item is not None else self._writing.get(path)
-
     def queued_document(self, path: Path) -> dict[str, dict[str, Any]] | None:
-        item = self._pending(path)
+        """The document of ``path`` if a write of it is queued or in the round being written: newer than the file."""
+        item = self._queue.get(path) or self._writing.get(path)
         return None if item is None or isinstance(item, bytes) else item.data
-
-    def queued_file(self, path: Path) -> bytes | None:
-        item = self._pending(path)
-        return item if isinstance(item, bytes) else None
-
-    def discard(self, path: Path) -> None:
-        """Forget a queued write of a file about to be deleted."""
-        self._queue.pop(path, None)
 
     # -- writing behind --------------------------------------------------------
 
@@ -199,13 +187,6 @@ class Writes:
         finally:
             self._rounds = None
             self._progress.set()
-
-    def flush(self) -> None:
-        """Write everything queued now, from the calling thread (for shutdown paths without a loop)."""
-        batch = sorted(self._queue.items(), key=lambda item: _rank(item[0]))
-        self._queue = {}
-        write_all([(path, item if isinstance(item, bytes) else item.encode()) for path, item in batch])
-        self._written = self._queued
 
 
 def write_all(files: list[tuple[Path, bytes]]) -> None:

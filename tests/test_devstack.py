@@ -319,15 +319,30 @@ def test_base_dir_too_long_for_unix_sockets_is_refused(tmp_path: Path) -> None:
         MailStack(tmp_path / ("x" * 90)).start()
 
 
-def _unprivileged_python() -> tuple[list[str], dict[str, str]] | None:
-    """A command prefix running Python as ``nobody`` with this project importable.
+def _stage_for_nobody(root: Path) -> str:
+    """A world-readable copy, under ``root``, of what the unprivileged run imports.
+
+    The clone and its virtualenv may sit in a directory only root can enter
+    (``mktemp -d`` makes one), so ``nobody`` is given a copy instead.
+    """
+    site = Path(sysconfig.get_paths()["purelib"])
+    skip = shutil.ignore_patterns("__pycache__")
+    shutil.copytree(Path(__file__).resolve().parents[1] / "mailbot", root / "mailbot", ignore=skip)
+    for name in ("aiosmtpd", "public", "attr", "attrs"):  # aiosmtpd and what it needs
+        if (site / name).is_dir():
+            shutil.copytree(site / name, root / name, ignore=skip)
+    for path in (root, *root.rglob("*")):
+        path.chmod(0o755 if path.is_dir() else 0o644)
+    return str(root)
+
+
+def _unprivileged_python(staged: str) -> tuple[list[str], dict[str, str]] | None:
+    """A command prefix running Python as ``nobody`` with ``staged`` importable.
 
     The interpreter must also be able to spawn itself (the relay runs as
     ``sys.executable``), which a virtualenv under /root does not allow.
     """
-    site = sysconfig.get_paths()["purelib"]
-    project = str(Path(__file__).resolve().parents[1])
-    env = {**os.environ, "PYTHONPATH": f"{project}:{site}"}
+    env = {**os.environ, "PYTHONPATH": staged}
     drop = ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"]
     probe = (
         "import subprocess, sys, mailbot.devstack\n"
@@ -347,9 +362,17 @@ def _unprivileged_python() -> tuple[list[str], dict[str, str]] | None:
 @pytest.mark.mailstack
 @pytest.mark.skipif(not ROOT, reason="without root the whole suite already runs unprivileged")
 def test_stack_works_without_root() -> None:
-    found = _unprivileged_python()
+    staged = Path(tempfile.mkdtemp(prefix="mailbot-nobody-", dir="/tmp"))
+    try:
+        _stack_works_as_nobody(_stage_for_nobody(staged))
+    finally:
+        shutil.rmtree(staged, ignore_errors=True)
+
+
+def _stack_works_as_nobody(staged: str) -> None:
+    found = _unprivileged_python(staged)
     if found is None:
-        pytest.skip("no Python interpreter that user nobody can run with the project importable")
+        pytest.skip("no Python interpreter that user nobody can run (Debian: apt-get install python3)")
     command, env = found
     script = (
         "from mailbot.devstack import MailStack\n"

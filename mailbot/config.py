@@ -67,7 +67,10 @@ class ImapConfig(ServerConfig):
 
 
 class SmtpConfig(ServerConfig):
-    pass
+    # Mails in flight at once, each on a connection of its own: a store's
+    # sending is bound by round trips, not bandwidth. Providers cap
+    # concurrent connections per account (commonly 10 or more).
+    connections: int = Field(default=3, ge=1, le=10)
 
 
 class WorkingHours(_Frozen):

@@ -278,6 +278,35 @@ class ImapClient:
         """Store a copy in ``mailbox`` (e.g. the Sent folder, marked read like a client's copy)."""
         await self._call(f"APPEND {mailbox}", self._require().append(data, mailbox=_quote(mailbox), flags=f"({flags})", date=date))
 
+    async def append_many(self, mailbox: str, messages: Sequence[tuple[bytes, datetime]], flags: str = "\\Seen") -> None:
+        """Store copies of several messages in ``mailbox``: all of them, or (on an error) none.
+
+        With MULTIAPPEND (RFC 3502) and non-synchronizing literals (RFC 7888)
+        that is one command and one round trip however many there are;
+        otherwise one APPEND each.
+        """
+        client = self._require()
+        if len(messages) == 1 or not (client.has_capability("MULTIAPPEND") and client.has_capability("LITERAL+")):
+            for data, date in messages:
+                await self.append(mailbox, data, flags, date)
+            return
+        (first, first_date), rest = messages[0], messages[1:]
+        # aioimaplib sends a command's literal once the server asks for it
+        # (``+``) and ends the command after it: the other messages ride
+        # along behind the first literal, each as ``(flags) date {size+}``.
+        tail = b"".join(
+            f" ({flags}) {aioimaplib.time2internaldate(date)} {{{len(data)}+}}\r\n".encode() + data for data, date in rest
+        )
+        protocol = client.protocol
+
+        async def multiappend() -> Any:
+            args = (_quote(mailbox), f"({flags})", aioimaplib.time2internaldate(first_date), f"{{{len(first)}}}")
+            protocol.literal_data = first + tail
+            command = aioimaplib.Command("APPEND", protocol.new_tag(), *args, loop=protocol.loop, timeout=client.timeout)
+            return await protocol.execute(command)
+
+        await self._call(f"APPEND {mailbox} ({len(messages)} messages)", multiappend())
+
     # -- waiting -----------------------------------------------------------
 
     async def wait_for_change(self, timeout: float, wake: asyncio.Event | None = None) -> bool:

@@ -9,8 +9,8 @@ in which a crash makes us send twice is between SMTP's 250 and the write of
 the *sent* record; a resend then carries the same bytes and the same
 Message-ID, so mail clients show it once.
 
-A batch is sent as a pipeline: while one mail is being filed over IMAP,
-the next one is already going out over SMTP.
+A batch is sent as a pipeline: several mails go out over SMTP at once
+while the copies of those already sent are filed over IMAP.
 
 SMTP 4xx and connection trouble: retried with backoff (30 s doubling to 1 h,
 at most ``MAX_ATTEMPTS``). 5xx: recorded on the case as failed, not retried.
@@ -19,6 +19,7 @@ at most ``MAX_ATTEMPTS``). 5xx: recorded on the case as failed, not retried.
 from __future__ import annotations
 
 import asyncio
+import collections
 import dataclasses
 import logging
 import time
@@ -44,6 +45,7 @@ _RETRY_BASE = timedelta(seconds=30)
 _RETRY_CAP = timedelta(hours=1)
 MAX_ATTEMPTS = 12
 FILE_RETRY_SECONDS = 60.0  # after a failed APPEND to Sent, filing pauses this long
+FILE_BATCH = 50  # Sent copies filed by one command at most
 
 
 def retry_delay(attempts: int) -> timedelta:
@@ -97,6 +99,7 @@ class Outbox:
         self.tries = 0  # sends attempted by this process
         self._unsaved: list[str] = []  # made by enqueue, not yet in a saved case
         self._filing_paused_until = 0.0  # monotonic: after a failed APPEND, filing waits
+        self._arrivals: collections.deque[str] = collections.deque()  # cases given mail while a send round runs
 
     def enqueue(self, case: Case, out: Outgoing) -> Case:
         """Render ``out`` and return ``case`` with a pending record that carries the mail's bytes.
@@ -130,20 +133,13 @@ class Outbox:
         self._fresh.add(message_id)
         self._untried.add(message_id)
         self._unsaved.append(message_id)
+        self._arrivals.append(case.ref)
         return dataclasses.replace(case, outbox=(*case.outbox, record))
 
     async def _send_due(self, case: Case) -> Case:
         for record in case.outbox:
             if record.state is OutboxState.PENDING and (record.next_attempt_at is None or record.next_attempt_at <= self.now()):
                 case = await self._send(case, record)
-        return case
-
-    async def _file_all(self, case: Case) -> Case:
-        for record in case.outbox:
-            if record.state is OutboxState.SENT and not record.filed:
-                case = await self._file(case, record)
-        if not any(_unfinished(o) for o in case.outbox):
-            self._unfinished.discard(case.ref)
         return case
 
     def kept(self) -> None:
@@ -208,19 +204,35 @@ class Outbox:
         event(log, logging.INFO, self.store.id, f"{record.kind}_sent", case=case.ref, message_id=record.message_id)
         return case
 
-    async def _file(self, case: Case, record: OutboundRecord) -> Case:
-        data = self._bytes(record)
-        if data is None or self.imap is None or time.monotonic() < self._filing_paused_until:
-            return case
-        try:
-            await self.imap.append(self.store.imap.sent_folder, data, date=record.sent_at or self.now())
-        except ImapError as exc:
-            # Not again for every mail: the Sent folder may be missing or full.
-            self._filing_paused_until = time.monotonic() + FILE_RETRY_SECONDS
-            event(log, logging.WARNING, self.store.id, "file_deferred", case=case.ref, error=str(exc),
-                  retry_in=f"{FILE_RETRY_SECONDS:.0f}s")
-            return case
-        return self._replace(case, dataclasses.replace(record, filed=True), None)
+    async def _file(self, refs: list[str]) -> None:
+        """File a copy of every mail sent for these cases in Sent, in as few commands as the server allows."""
+        todo = [
+            (ref, record)
+            for ref in dict.fromkeys(refs)
+            if (case := self.state.store_case(self.store.id, ref)) is not None
+            for record in case.outbox
+            if record.state is OutboxState.SENT and not record.filed
+        ]
+        for start in range(0, len(todo), FILE_BATCH):
+            batch = [(ref, record, data) for ref, record in todo[start:start + FILE_BATCH] if (data := self._bytes(record)) is not None]
+            if not batch or self.imap is None or time.monotonic() < self._filing_paused_until:
+                break
+            try:
+                await self.imap.append_many(self.store.imap.sent_folder, [(data, record.sent_at or self.now()) for _, record, data in batch])
+            except ImapError as exc:
+                # Not again for every mail: the Sent folder may be missing or full.
+                self._filing_paused_until = time.monotonic() + FILE_RETRY_SECONDS
+                event(log, logging.WARNING, self.store.id, "file_deferred", case=batch[0][0], error=str(exc),
+                      retry_in=f"{FILE_RETRY_SECONDS:.0f}s")
+                break
+            for ref, record, _ in batch:
+                case = self.state.store_case(self.store.id, ref)
+                if case is not None:
+                    self._replace(case, dataclasses.replace(record, filed=True), None)
+        for ref in refs:
+            case = self.state.store_case(self.store.id, ref)
+            if case is None or not any(_unfinished(o) for o in case.outbox):
+                self._unfinished.discard(ref)
 
     def _bytes(self, record: OutboundRecord) -> bytes | None:
         """The mail as rendered: carried by its record until sent and filed."""
@@ -251,31 +263,53 @@ class Outbox:
     async def finish(self) -> None:
         """Send what is pending and due, and file what was sent, for every case that owes mail.
 
-        SMTP and IMAP work side by side: the Sent copy of one case is filed
-        while the next case's mail is being sent.
+        Up to ``smtp.connections`` mails are sent at once, and the Sent
+        copies of those already sent are filed meanwhile, all that are
+        ready in one command. Mail made while this runs is sent by it too.
         """
         filing: asyncio.Queue[str | None] = asyncio.Queue()
+        todo = collections.deque(sorted(self._unfinished))
+        self._arrivals.clear()  # from now on, new mail shows up here
+        taken: set[str] = set()
 
-        async def filer() -> None:
-            while (ref := await filing.get()) is not None:
+        def next_case() -> Case | None:
+            while todo or self._arrivals:
+                ref = todo.popleft() if todo else self._arrivals.popleft()
+                if ref in taken:
+                    continue
+                taken.add(ref)
                 case = self.state.store_case(self.store.id, ref)
                 if case is not None:
-                    await self._file_all(case)
+                    return case
+                self._unfinished.discard(ref)
+            return None
 
-        task = asyncio.create_task(filer())
-        try:
-            for ref in sorted(self._unfinished):
-                case = self.state.store_case(self.store.id, ref)
-                if case is None:
-                    self._unfinished.discard(ref)
-                    continue
+        async def lane() -> None:
+            while not filer.done() and (case := next_case()) is not None:
                 await self._send_due(case)
-                filing.put_nowait(ref)
-                if task.done():
-                    break  # the filer failed (lost connection): its error is raised below
+                filing.put_nowait(case.ref)
+
+        async def file_all() -> None:
+            last = False
+            while not last and (ref := await filing.get()) is not None:
+                refs = [ref]
+                while not filing.empty():  # everything sent meanwhile goes in the same command
+                    more = filing.get_nowait()
+                    if more is None:
+                        last = True
+                        break
+                    refs.append(more)
+                await self._file(refs)
+
+        filer = asyncio.create_task(file_all())
+        lanes = [asyncio.create_task(lane()) for _ in range(max(1, getattr(self.smtp, "connections", 1)))]
+        try:
+            await asyncio.gather(*lanes)
         finally:
+            for task in lanes:
+                task.cancel()
             filing.put_nowait(None)
-            await task  # its exception, if any, is the caller's (a TransportError reconnects)
+            await filer  # its exception, if any, is the caller's (a TransportError reconnects)
 
     def next_retry_at(self) -> datetime | None:
         times = [

@@ -293,11 +293,90 @@ def test_mail_meant_for_a_message_that_then_failed_is_forgotten(desk: _Desk, mon
     assert desk.worker.outbox.untried() == 0  # nothing waits to be sent for a case that does not exist
 
 
+class _BusySmtp(_HeldSmtp):
+    """Holds every mail until told, and counts how many it holds at once."""
+
+    connections = 3
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.holding = 0
+        self.most = 0
+        self.full = asyncio.Event()
+
+    async def send(self, sender: str, recipients: object, data: bytes) -> None:
+        self.holding += 1
+        self.most = max(self.most, self.holding)
+        if self.holding == self.connections:
+            self.full.set()
+        try:
+            await super().send(sender, recipients, data)
+        finally:
+            self.holding -= 1
+
+
+def test_a_store_sends_as_many_mails_at_once_as_it_has_connections_and_no_more(desk: _Desk) -> None:
+    smtp = _BusySmtp()
+    desk.worker.outbox.smtp = smtp  # type: ignore[assignment]
+
+    async def scenario() -> None:
+        for uid in range(1, 8):
+            await desk.worker.process(desk.inbound(uid, subject=f"q {uid}"))
+        sending = asyncio.create_task(desk.worker.outbox.finish())
+        await smtp.full.wait()
+        await desk.worker.process(desk.inbound(8, subject="q 8"))  # arrives while the round runs: sent by it too
+        smtp.accept.set()
+        await sending
+
+    asyncio.run(scenario())
+    assert smtp.most == 3 and len(smtp.sent) == 8
+    assert all(o.state.value == "sent" for c in desk.state.all_cases("pandorana") for o in c.outbox)
+
+
+def test_the_smtp_connections_are_opened_once_and_shared_by_the_sends(monkeypatch: pytest.MonkeyPatch) -> None:
+    from mailbot.config import SmtpConfig
+    from mailbot.outbound.smtp import SmtpSender
+
+    release, both_busy = asyncio.Event(), asyncio.Event()
+    opened: list[object] = []
+    busy = 0
+
+    class Connection:
+        is_connected = True
+
+        async def sendmail(self, sender: str, recipients: list[str], data: bytes) -> tuple[dict[str, object], str]:
+            nonlocal busy
+            busy += 1
+            if busy == 2:
+                both_busy.set()
+            await release.wait()
+            busy -= 1
+            return {}, "queued"
+
+    async def connect(self: SmtpSender) -> Connection:
+        opened.append(Connection())
+        return opened[-1]  # type: ignore[return-value]
+
+    monkeypatch.setattr(SmtpSender, "_connect", connect)
+
+    async def scenario() -> None:
+        sender = SmtpSender(SmtpConfig(host="smtp.example", port=587, connections=2))
+        first = [asyncio.create_task(sender.send("a@x.example", ["b@y.example"], b"mail")) for _ in range(3)]
+        await both_busy.wait()
+        assert len(opened) == 2 and not first[2].done()  # the third mail waits for a free connection
+        release.set()
+        await asyncio.gather(*first)
+        await asyncio.gather(*(sender.send("a@x.example", ["b@y.example"], b"mail") for _ in range(4)))
+
+    asyncio.run(scenario())
+    assert len(opened) == 2
+
+
 class _RefusingImap:
     def __init__(self) -> None:
         self.appends = 0
 
-    async def append(self, mailbox: str, data: bytes, date: object = None) -> None:
+    async def append_many(self, mailbox: str, messages: object) -> None:
         from mailbot.errors import ImapError
 
         self.appends += 1

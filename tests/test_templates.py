@@ -36,6 +36,7 @@ from mailbot.outbound.templates import (
     preview,
     strip_reply_prefix,
     tidy_text,
+    wrap,
 )
 
 REPO = Path(__file__).resolve().parents[1]
@@ -206,6 +207,24 @@ def test_helpers() -> None:
     assert all(len(line) <= 76 for line in lines)
     assert "\n\n\n" not in wrapped
     assert [line for line in lines if line.startswith(">")] and "-- " in lines
+
+
+_PIECES = st.sampled_from([*"ab c-.\u00e9\t\n\r\x0b\x0c\xa0\u3000", " ", " ", "  ", "word", "x" * 30])
+
+
+@settings(max_examples=3000, deadline=None)
+@given(
+    st.lists(_PIECES, max_size=60).map("".join),
+    st.integers(1, 80),
+    st.sampled_from(["", " ", "> ", "1. ", "x" * 90]),
+    st.sampled_from(["", "> ", "   ", "x" * 90]),
+)
+def test_wrapping_cuts_lines_exactly_where_textwrap_does(text: str, width: int, first: str, rest: str) -> None:
+    import textwrap
+
+    expected = textwrap.wrap(text, width=width, initial_indent=first, subsequent_indent=rest,
+                             break_long_words=False, break_on_hyphens=False)
+    assert wrap(text, width, first, rest) == expected
 
 
 # --------------------------------------------------------------------------

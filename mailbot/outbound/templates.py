@@ -568,6 +568,7 @@ def _used_names(chain: _Chain, stem: str, parts: Sequence[str] = (".txt", ".html
 
 
 _BLANKS = re.compile(r"\n{3,}")
+_MARKER = re.compile(r"((?:> ?)+|[-*] |\d+\. )")  # quote, bullet or number that wrapped lines keep
 
 
 def tidy_text(text: str) -> str:
@@ -587,25 +588,45 @@ def tidy_text(text: str) -> str:
         stripped = line.lstrip(" ")
         indent = line[: len(line) - len(stripped)]
         prefix = indent
-        m = re.match(r"((?:> ?)+|[-*] |\d+\. )", stripped)
+        m = _MARKER.match(stripped)
         follow = indent
         if m:
             marker = m.group(1)
             prefix = indent + marker
             follow = indent + (marker if marker.startswith(">") else " " * len(marker))
             stripped = stripped[len(marker):]
-        out.extend(
-            textwrap.wrap(
-                stripped,
-                width=TEXT_WIDTH,
-                initial_indent=prefix,
-                subsequent_indent=follow,
-                break_long_words=False,
-                break_on_hyphens=False,
-            )
-            or [prefix.rstrip()]
-        )
+        out.extend(wrap(stripped, TEXT_WIDTH, prefix, follow) or [prefix.rstrip()])
     return _BLANKS.sub("\n\n", "\n".join(out)).strip("\n") + "\n"
+
+
+_PLAIN_SPACING = re.compile(r"[^\S ]|  ")  # any whitespace but single spaces
+
+
+def wrap(text: str, width: int, first: str, rest: str) -> list[str]:
+    """``textwrap.wrap`` at spaces, never breaking words or hyphens: the same lines, several times faster.
+
+    Text with single spaces between words (what templates render) is cut
+    with ``rfind``; anything else goes to textwrap itself.
+    """
+    if _PLAIN_SPACING.search(text) or text.startswith(" ") or text.endswith(" "):
+        return textwrap.wrap(text, width=width, initial_indent=first, subsequent_indent=rest,
+                             break_long_words=False, break_on_hyphens=False)
+    lines: list[str] = []
+    indent, pos, end = first, 0, len(text)
+    while pos < end:
+        room = width - len(indent)
+        if end - pos <= room:
+            lines.append(indent + text[pos:])
+            break
+        cut = text.rfind(" ", pos, pos + room + 1) if room >= 0 else -1
+        if cut == -1:  # a word longer than the line stands alone, unbroken
+            cut = text.find(" ", pos)
+            if cut == -1:
+                lines.append(indent + text[pos:])
+                break
+        lines.append(indent + text[pos:cut])
+        pos, indent = cut + 1, rest
+    return lines
 
 
 # --------------------------------------------------------------------------

@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -526,6 +527,7 @@ def _owed_cycle(run: _Run, fired: frozenset[str]) -> int:
     return number
 
 
+@lru_cache(maxsize=4096)  # a case's few start instants are stamped into every key and reason
 def _stamp(instant: datetime) -> str:
     return instant.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
 

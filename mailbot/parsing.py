@@ -30,6 +30,8 @@ _BREAK_RE = re.compile(r"<\s*(br|/p|/div|/tr|/li|/h\d)\b[^>]*>", re.I)
 _CONTROL_RE = re.compile(r"[\r\n\t]+")
 # Header values longer than this are cut: a header is never where customer text lives.
 _MAX_HEADER = 4096
+_ADDRESS_FIELDS = ("from", "to", "cc", "reply-to")
+_NOT_FOR_MAILPARSER = ("received", "from", "to", "cc", "bcc", "reply-to", "delivered-to")
 
 
 def parse_message(data: bytes) -> ParsedMessage:
@@ -37,14 +39,19 @@ def parse_message(data: bytes) -> ParsedMessage:
     try:
         message: Message = message_from_bytes(data)  # as mail-parser's parse_from_bytes does
         headers = _headers(message)
-        # Received lines stay in ``headers``. mail-parser would parse every hop
-        # of them (most of its header work), and nothing here reads them.
-        del message["received"]
+        addresses = {name: _addresses(message, name) for name in _ADDRESS_FIELDS}
+        # Received lines and address fields stay in ``headers`` and
+        # ``addresses``. mail-parser would parse every hop of the one and
+        # every address of the other again (most of its header work); we
+        # read only the MIME parts from it.
+        for name in _NOT_FOR_MAILPARSER:
+            del message[name]
         mail: Any = mailparser.MailParser(message)
     except Exception as exc:  # mail-parser raises a variety of types on hostile input
         mail = _stdlib_fallback(data, exc)
         message = mail.message
         headers = _headers(message)
+        addresses = {name: _addresses(message, name) for name in _ADDRESS_FIELDS}
 
     def first(name: str) -> str | None:
         for key, value in headers:
@@ -60,10 +67,10 @@ def parse_message(data: bytes) -> ParsedMessage:
     return ParsedMessage(
         message_id=message_id,
         subject=_one_line(first("subject") or ""),
-        from_=next(iter(_addresses(message, "from")), None),
-        to=_addresses(message, "to"),
-        cc=_addresses(message, "cc"),
-        reply_to=_addresses(message, "reply-to"),
+        from_=next(iter(addresses["from"]), None),
+        to=addresses["to"],
+        cc=addresses["cc"],
+        reply_to=addresses["reply-to"],
         date=_date(first("date")),
         in_reply_to=tuple(_MSGID_RE.findall(first("in-reply-to") or "")),
         references=tuple(_MSGID_RE.findall(first("references") or "")),

@@ -278,15 +278,21 @@ class ImapClient:
         """Store a copy in ``mailbox`` (e.g. the Sent folder, marked read like a client's copy)."""
         await self._call(f"APPEND {mailbox}", self._require().append(data, mailbox=_quote(mailbox), flags=f"({flags})", date=date))
 
+    def can_append_many(self) -> bool:
+        """Whether :meth:`append_many` stores several messages in one command (all or none)."""
+        client = self._require()
+        return bool(client.has_capability("MULTIAPPEND") and client.has_capability("LITERAL+"))
+
     async def append_many(self, mailbox: str, messages: Sequence[tuple[bytes, datetime]], flags: str = "\\Seen") -> None:
-        """Store copies of several messages in ``mailbox``: all of them, or (on an error) none.
+        """Store copies of several messages in ``mailbox``.
 
         With MULTIAPPEND (RFC 3502) and non-synchronizing literals (RFC 7888)
-        that is one command and one round trip however many there are;
-        otherwise one APPEND each.
+        that is one command and one round trip however many there are, and
+        an error stores none of them. Otherwise one APPEND each, in order,
+        stopping at the first that fails.
         """
         client = self._require()
-        if len(messages) == 1 or not (client.has_capability("MULTIAPPEND") and client.has_capability("LITERAL+")):
+        if len(messages) == 1 or not self.can_append_many():
             for data, date in messages:
                 await self.append(mailbox, data, flags, date)
             return

@@ -100,6 +100,7 @@ class Outbox:
         self._unsaved: list[str] = []  # made by enqueue, not yet in a saved case
         self._filing_paused_until = 0.0  # monotonic: after a failed APPEND, filing waits
         self._arrivals: collections.deque[str] = collections.deque()  # cases given mail while a send round runs
+        self._held = False  # see hold()
 
     def enqueue(self, case: Case, out: Outgoing) -> Case:
         """Render ``out`` and return ``case`` with a pending record that carries the mail's bytes.
@@ -213,9 +214,14 @@ class Outbox:
             for record in case.outbox
             if record.state is OutboxState.SENT and not record.filed
         ]
-        for start in range(0, len(todo), FILE_BATCH):
-            batch = [(ref, record, data) for ref, record in todo[start:start + FILE_BATCH] if (data := self._bytes(record)) is not None]
-            if not batch or self.imap is None or time.monotonic() < self._filing_paused_until:
+        # Without MULTIAPPEND a batch is one APPEND after another: file and
+        # record them one by one, so a failure halfway files nothing twice.
+        size = FILE_BATCH if self.imap is not None and self.imap.can_append_many() else 1
+        for start in range(0, len(todo), size):
+            batch = [(ref, record, data) for ref, record in todo[start:start + size] if (data := self._bytes(record)) is not None]
+            if not batch:
+                continue
+            if self.imap is None or time.monotonic() < self._filing_paused_until:
                 break
             try:
                 await self.imap.append_many(self.store.imap.sent_folder, [(data, record.sent_at or self.now()) for _, record, data in batch])
@@ -272,8 +278,10 @@ class Outbox:
         self._arrivals.clear()  # from now on, new mail shows up here
         taken: set[str] = set()
 
+        halted = False  # a lane failed: the others finish the mail in hand and take no more
+
         def next_case() -> Case | None:
-            while todo or self._arrivals:
+            while not halted and not self._held and (todo or self._arrivals):
                 ref = todo.popleft() if todo else self._arrivals.popleft()
                 if ref in taken:
                     continue
@@ -285,9 +293,14 @@ class Outbox:
             return None
 
         async def lane() -> None:
-            while not filer.done() and (case := next_case()) is not None:
-                await self._send_due(case)
-                filing.put_nowait(case.ref)
+            nonlocal halted
+            try:
+                while not filer.done() and (case := next_case()) is not None:
+                    await self._send_due(case)
+                    filing.put_nowait(case.ref)
+            except Exception:
+                halted = True
+                raise
 
         async def file_all() -> None:
             last = False
@@ -304,12 +317,22 @@ class Outbox:
         filer = asyncio.create_task(file_all())
         lanes = [asyncio.create_task(lane()) for _ in range(max(1, getattr(self.smtp, "connections", 1)))]
         try:
-            await asyncio.gather(*lanes)
+            # Never cancel a lane because another failed: cancelled between
+            # SMTP's 250 and its record, its mail would be sent again.
+            outcomes = await asyncio.gather(*lanes, return_exceptions=True)
         finally:
-            for task in lanes:
-                task.cancel()
             filing.put_nowait(None)
             await filer  # its exception, if any, is the caller's (a TransportError reconnects)
+        for outcome in outcomes:
+            if isinstance(outcome, BaseException):
+                raise outcome
+
+    def hold(self) -> None:
+        """Take no more mail into a running send round: the connections are about to close."""
+        self._held = True
+
+    def release(self) -> None:
+        self._held = False
 
     def next_retry_at(self) -> datetime | None:
         times = [

@@ -170,6 +170,7 @@ class StoreWorker:
         self.imap = ImapClient(cfg, self.store.id)
         await self.imap.connect()
         self.outbox.imap = self.imap
+        self.outbox.release()
         info = await self.imap.select(cfg.mailbox)
         idle = cfg.idle and self.imap.has_idle()
         self.connected.set()
@@ -277,6 +278,7 @@ class StoreWorker:
     async def _disconnect(self) -> None:
         sender, self._sender = self._sender, None
         self.outbox.imap = None  # no more filing in Sent: the copies are filed after reconnecting
+        self.outbox.hold()  # and no more mail taken: what is in hand is finished below
         if sender is not None and not sender.done():
             # Let the mail in hand be sent and recorded: cancelled between SMTP's
             # 250 and the record, it would be sent again after the reconnect.

@@ -333,6 +333,112 @@ def test_a_store_sends_as_many_mails_at_once_as_it_has_connections_and_no_more(d
     assert all(o.state.value == "sent" for c in desk.state.all_cases("pandorana") for o in c.outbox)
 
 
+class _FailsOnce(_BusySmtp):
+    """Holds mail like _BusySmtp, but the mail to broken@ makes the client itself raise."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.failed = asyncio.Event()
+
+    async def send(self, sender: str, recipients: object, data: bytes) -> None:
+        if "broken@customers.example" in recipients:  # type: ignore[operator]
+            self.failed.set()
+            raise RuntimeError("client bug")
+        await super().send(sender, recipients, data)
+
+
+def test_a_send_that_breaks_does_not_cut_short_the_mails_on_the_other_connections(desk: _Desk) -> None:
+    """Cancelled between the server's 250 and its record, a mail would be sent again later."""
+    smtp = _FailsOnce()
+    desk.worker.outbox.smtp = smtp  # type: ignore[assignment]
+
+    async def scenario() -> None:
+        for uid in range(1, 5):
+            await desk.worker.process(desk.inbound(uid, "broken@customers.example" if uid == 3 else None, subject=f"q {uid}"))
+        sending = asyncio.create_task(desk.worker.outbox.finish())
+        await smtp.failed.wait()
+        for _ in range(3):  # let the round react to the failure before the server answers the others
+            await asyncio.sleep(0)
+        smtp.accept.set()
+        with pytest.raises(RuntimeError, match="client bug"):
+            await sending
+
+    asyncio.run(scenario())
+    states = {c.subject: [o.state.value for o in c.outbox] for c in desk.state.all_cases("pandorana")}
+    assert states["q 1"] == ["sent"] and states["q 2"] == ["sent"]  # in hand when the third broke: finished
+    assert states["q 3"] == ["pending"] and states["q 4"] == ["pending"]  # not taken after the failure
+    assert len(smtp.sent) == 2
+
+
+def test_a_closing_connection_finishes_the_mail_in_hand_and_takes_no_more(desk: _Desk) -> None:
+    async def scenario() -> None:
+        for uid in range(1, 4):
+            await desk.worker.process(desk.inbound(uid, subject=f"q {uid}"))
+        sending = asyncio.create_task(desk.worker.outbox.finish())
+        await desk.smtp.sending.wait()
+        desk.worker.outbox.hold()  # as the worker does when its servers go away
+        desk.smtp.accept.set()
+        await sending
+
+    asyncio.run(scenario())
+    assert len(desk.smtp.sent) == 1
+    assert sorted(o.state.value for c in desk.state.all_cases("pandorana") for o in c.outbox) == ["pending", "pending", "sent"]
+
+
+def test_an_address_the_smtp_client_will_not_write_fails_that_mail_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    from mailbot.config import SmtpConfig
+    from mailbot.errors import SmtpPermanentError
+    from mailbot.outbound.smtp import SmtpSender
+
+    class Connection:
+        is_connected = True
+
+        async def sendmail(self, sender: str, recipients: list[str], data: bytes) -> tuple[dict[str, object], str]:
+            raise ValueError("Address contains prohibited characters")
+
+    async def connect(self: SmtpSender) -> Connection:
+        return Connection()
+
+    monkeypatch.setattr(SmtpSender, "_connect", connect)
+    sender = SmtpSender(SmtpConfig(host="smtp.example", port=587))
+    with pytest.raises(SmtpPermanentError, match="c d@example.com"):
+        asyncio.run(sender.send("a@x.example", ["c d@example.com"], b"mail"))
+
+
+class _OneByOneImap:
+    """A server without MULTIAPPEND whose third APPEND fails."""
+
+    def __init__(self) -> None:
+        self.stored: list[bytes] = []
+
+    def can_append_many(self) -> bool:
+        return False
+
+    async def append_many(self, mailbox: str, messages: list[tuple[bytes, object]]) -> None:
+        from mailbot.errors import ImapError
+
+        for data, _ in messages:
+            if len(self.stored) == 2:
+                raise ImapError("APPEND Sent: NO [OVERQUOTA] Quota exceeded")
+            self.stored.append(data)
+
+
+def test_without_multiappend_each_copy_filed_is_recorded_before_the_next(desk: _Desk) -> None:
+    """A failure halfway must not make the copies already in Sent be filed again."""
+    imap = _OneByOneImap()
+    desk.smtp.accept.set()
+    desk.worker.outbox.imap = imap  # type: ignore[assignment]
+
+    async def scenario() -> None:
+        for uid in range(1, 6):
+            await desk.worker.process(desk.inbound(uid, subject=f"q {uid}"))
+        await desk.worker.outbox.finish()
+
+    asyncio.run(scenario())
+    filed = [o.filed for c in desk.state.all_cases("pandorana") for o in c.outbox]
+    assert len(imap.stored) == 2 and filed.count(True) == 2 and len(filed) == 5
+
+
 def test_the_smtp_connections_are_opened_once_and_shared_by_the_sends(monkeypatch: pytest.MonkeyPatch) -> None:
     from mailbot.config import SmtpConfig
     from mailbot.outbound.smtp import SmtpSender
@@ -375,6 +481,9 @@ def test_the_smtp_connections_are_opened_once_and_shared_by_the_sends(monkeypatc
 class _RefusingImap:
     def __init__(self) -> None:
         self.appends = 0
+
+    def can_append_many(self) -> bool:
+        return True
 
     async def append_many(self, mailbox: str, messages: object) -> None:
         from mailbot.errors import ImapError

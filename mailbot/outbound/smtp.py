@@ -76,6 +76,8 @@ class SmtpSender:
             if exc.code >= 500 and not isinstance(exc, aiosmtplib.SMTPAuthenticationError):
                 raise SmtpPermanentError(message, exc.code) from exc
             raise SmtpTemporaryError(message) from exc
+        except ValueError as exc:  # an address aiosmtplib will not put in a command: nothing was sent
+            raise SmtpPermanentError(f"cannot send to {', '.join(recipients)}: {exc}") from exc
         except (aiosmtplib.SMTPException, OSError, ssl.SSLError, asyncio.TimeoutError) as exc:
             _drop(line)
             raise SmtpTemporaryError(f"{self.cfg.host}:{self.cfg.port}: {type(exc).__name__}: {exc}") from exc
@@ -85,8 +87,10 @@ class SmtpSender:
 
     async def close(self) -> None:
         """Say goodbye on every connection, once the mails on them are done."""
-        lines = [await self._free.get() for _ in range(self.connections)]
+        lines: list[_Line] = []
         try:
+            while len(lines) < self.connections:
+                lines.append(await self._free.get())
             for line in lines:
                 smtp, line.smtp = line.smtp, None
                 if smtp is not None and smtp.is_connected:

@@ -315,7 +315,7 @@ class Outbox:
                 await self._file(refs)
 
         filer = asyncio.create_task(file_all())
-        lanes = [asyncio.create_task(lane()) for _ in range(max(1, getattr(self.smtp, "connections", 1)))]
+        lanes = [asyncio.create_task(lane()) for _ in range(self.smtp.connections)]
         try:
             # Never cancel a lane because another failed: cancelled between
             # SMTP's 250 and its record, its mail would be sent again.

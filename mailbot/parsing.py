@@ -38,8 +38,7 @@ def parse_message(data: bytes) -> ParsedMessage:
     """Parse raw RFC 5322 bytes. Never touches the network or disk."""
     try:
         message: Message = message_from_bytes(data)  # as mail-parser's parse_from_bytes does
-        headers = _headers(message)
-        addresses = {name: _addresses(message, name) for name in _ADDRESS_FIELDS}
+        headers, addresses = _header_fields(message)
         # Received lines and address fields stay in ``headers`` and
         # ``addresses``. mail-parser would parse every hop of the one and
         # every address of the other again (most of its header work); we
@@ -50,8 +49,7 @@ def parse_message(data: bytes) -> ParsedMessage:
     except Exception as exc:  # mail-parser raises a variety of types on hostile input
         mail = _stdlib_fallback(data, exc)
         message = mail.message
-        headers = _headers(message)
-        addresses = {name: _addresses(message, name) for name in _ADDRESS_FIELDS}
+        headers, addresses = _header_fields(message)
 
     def first(name: str) -> str | None:
         for key, value in headers:
@@ -144,8 +142,10 @@ def _safe_list(mail: Any, attr: str) -> list[Any]:
     return list(value)
 
 
-def _headers(message: Message) -> tuple[tuple[str, str], ...]:
-    return tuple((str(name).lower(), _decode_header_value(value)) for name, value in message.items())
+def _header_fields(message: Message) -> tuple[tuple[tuple[str, str], ...], dict[str, tuple[Address, ...]]]:
+    """Every header, decoded and in order, and the addresses of the address fields we read."""
+    headers = tuple((str(name).lower(), _decode_header_value(value)) for name, value in message.items())
+    return headers, {name: _addresses(message, name) for name in _ADDRESS_FIELDS}
 
 
 def _decode_header_value(value: Any) -> str:

@@ -187,6 +187,8 @@ class _Explodes(Renderer):
 class _HeldSmtp:
     """An SMTP server that accepts a mail only when the test says so."""
 
+    connections = 1
+
     def __init__(self) -> None:
         self.accept = asyncio.Event()
         self.sending = asyncio.Event()
@@ -212,6 +214,18 @@ class _Desk:
     def inbound(self, uid: int, sender: str | None = None, **mail: Any) -> RawMessage:
         data = customer_mail(sender or f"c{uid}@customers.example", self.worker.store.address, **mail).as_bytes()
         return RawMessage("pandorana", "INBOX", 1, uid, data, NOW)
+
+    def answer_and_file(self, imap: object, questions: int) -> None:
+        """``questions`` customers write; every acknowledgement is accepted by SMTP, then filed through ``imap``."""
+        self.smtp.accept.set()
+        self.worker.outbox.imap = imap  # type: ignore[assignment]
+
+        async def scenario() -> None:
+            for uid in range(1, questions + 1):
+                await self.worker.process(self.inbound(uid, subject=f"q {uid}"))
+            await self.worker.outbox.finish()
+
+        asyncio.run(scenario())
 
 
 @pytest.fixture
@@ -426,15 +440,7 @@ class _OneByOneImap:
 def test_without_multiappend_each_copy_filed_is_recorded_before_the_next(desk: _Desk) -> None:
     """A failure halfway must not make the copies already in Sent be filed again."""
     imap = _OneByOneImap()
-    desk.smtp.accept.set()
-    desk.worker.outbox.imap = imap  # type: ignore[assignment]
-
-    async def scenario() -> None:
-        for uid in range(1, 6):
-            await desk.worker.process(desk.inbound(uid, subject=f"q {uid}"))
-        await desk.worker.outbox.finish()
-
-    asyncio.run(scenario())
+    desk.answer_and_file(imap, 5)
     filed = [o.filed for c in desk.state.all_cases("pandorana") for o in c.outbox]
     assert len(imap.stored) == 2 and filed.count(True) == 2 and len(filed) == 5
 
@@ -494,15 +500,7 @@ class _RefusingImap:
 
 def test_a_sent_folder_that_refuses_copies_is_not_tried_again_for_every_mail(desk: _Desk) -> None:
     imap = _RefusingImap()
-    desk.smtp.accept.set()
-    desk.worker.outbox.imap = imap  # type: ignore[assignment]
-
-    async def scenario() -> None:
-        for uid in range(1, 6):
-            await desk.worker.process(desk.inbound(uid, subject=f"q {uid}"))
-        await desk.worker.outbox.finish()
-
-    asyncio.run(scenario())
+    desk.answer_and_file(imap, 5)
     state = desk.state
     assert len(desk.smtp.sent) == 5 and imap.appends == 1  # all sent; filing paused after the first refusal
     assert all(o.state.value == "sent" and not o.filed for c in state.all_cases("pandorana") for o in c.outbox)

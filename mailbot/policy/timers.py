@@ -41,9 +41,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from functools import lru_cache
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import lru_cache
 
 from mailbot.models import CaseStatus, Category
 from mailbot.policy.calendar import BusinessCalendar, Clock

@@ -92,7 +92,6 @@ _BOUNCE_BODY_RE = re.compile(
     r"|this is an advisory-only e-?mail"
     r"|delivery of (?:your )?e-?mail to (?:this|the following) address"
     r")",
-
 )
 
 # Deliberately narrow: a customer may well write "I am on vacation next week,

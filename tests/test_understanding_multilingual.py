@@ -18,6 +18,13 @@ not arrived is a refund, in every language, however much the sentence looks
 like a parcel that has not arrived; a refund asked for because the parcel
 never came stays a delivery problem.
 
+Asking for an upgrade (a higher plan, edition or tier, a bigger subscription)
+is asking to buy, in mail about running systems too; an update to a newer
+version, or a server that crashes since an upgrade, is not. And the account
+category is the customer's account with the shop: a login to Microsoft 365,
+Outlook or a Google account is another firm's, unless the mail is about the
+shop.
+
 The sentences were written for these tests; none comes from a corpus.
 """
 
@@ -263,3 +270,211 @@ def test_a_refund_asked_for_a_parcel_that_never_came_is_a_delivery_problem(langu
     result = understand(message(text))
     assert result.language == language
     assert result.category is Category.SHIPPING_ISSUE, result.reasons
+
+
+UPGRADES = [
+    ("de", "Wir planen ein Upgrade auf die Enterprise-Edition für unser Team."),
+    ("de", "Nach der Installation läuft alles; wir möchten unser Paket auf den Business-Tarif upgraden."),
+    ("es", "Nos gustaría actualizar al plan empresarial para todo el equipo."),
+    ("es", "Quisiéramos ampliar nuestra suscripción con diez licencias más."),
+    ("fr", "Nous souhaitons passer à la formule supérieure pour notre équipe."),
+    ("fr", "Le serveur fonctionne bien ; nous aimerions une mise à niveau vers l'offre Entreprise."),
+    ("pt", "Gostaríamos de fazer o upgrade do nosso plano para a versão empresarial."),
+    ("pt", "Queremos migrar para o plano premium no próximo mês."),
+    ("it", "Vorremmo passare al piano superiore per il nostro ufficio."),
+    ("en", "We would like to upgrade our subscription to the business plan."),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), UPGRADES)
+def test_asking_for_an_upgrade_is_a_product_question(language: str, text: str) -> None:
+    result = understand(message(text))
+    assert result.language == language
+    assert result.category is Category.PRODUCT_QUESTION, result.reasons
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("de", "Nach dem Upgrade auf Version 5 stürzt der Server ständig ab. Bitte helfen Sie."),
+        ("fr", "Depuis la mise à niveau vers la version 5, le serveur plante et affiche une erreur."),
+        ("es", "Queremos actualizar a la última versión del programa; ¿cuánto tiempo de inactividad habrá en el servidor?"),
+        ("pt", "Depois do upgrade para a versão 5 o servidor trava e mostra erros."),
+        ("en", "Since the upgrade to version 5 the server crashes with an error."),
+    ],
+)
+def test_an_update_or_a_crash_after_an_upgrade_is_not_a_product_question(language: str, text: str) -> None:
+    result = understand(message(text))
+    assert result.language == language
+    assert result.category is Category.OTHER, result.reasons
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("de", "Ich habe mein Passwort für Office 365 vergessen und kann mich nicht anmelden."),
+        ("es", "No puedo iniciar sesión en Outlook desde que cambié la contraseña."),
+        ("fr", "Je n'arrive plus à me connecter à mon compte Google : mot de passe oublié."),
+        ("pt", "Não consigo acessar minha conta da Microsoft depois de redefinir a senha."),
+        ("en", "I forgot my Office 365 password and cannot log in."),
+    ],
+)
+def test_a_login_to_another_firms_platform_is_not_a_shop_account_matter(language: str, text: str) -> None:
+    result = understand(message(text))
+    assert result.category is not Category.ACCOUNT, result.reasons
+    assert "context:platform_account" in result.reasons
+
+
+def test_signing_in_to_the_shop_with_a_platform_account_is_an_account_matter() -> None:
+    result = understand(message("I cannot log in to your store with my Google account; the password reset fails."))
+    assert result.category is Category.ACCOUNT, result.reasons
+    assert "context:platform_account" not in result.reasons
+
+
+BEFORE_BUYING = [
+    ('de', 'Unterstützt das Modell auch Bluetooth 5.0 und WLAN 6?'),
+    ('de', 'Wir suchen einen Partner für die Entwicklung einer mobilen App und würden gerne mehr über Ihr Angebot erfahren.'),
+    ('de', 'Könnten Sie mir sagen, welche Funktionen die Pro-Version im Vergleich zur Standardversion bietet?'),
+    ('de', 'Ich interessiere mich für das Samsung Galaxy Tab S8. Wie lange dauert die Lieferung nach Österreich?'),
+    ('de', 'Bieten Sie auch Wartungsverträge für Ihre Beratungsleistungen an, und zu welchen Konditionen?'),
+    ('de', 'Wir benötigen für unser Büro 15 Laptops. Gibt es Staffelpreise für Unternehmenskunden?'),
+    ('de', 'Ich hätte gerne eine Produktvorführung Ihrer Projektmanagement-Software für unser Team.'),
+    ('de', 'Welche Garantie gilt für das iPad Air, wenn ich es bei Ihnen kaufe?'),
+    ('de', 'Anfrage zu Ihren Dienstleistungen im Bereich Datenanalyse: Welche Pakete bieten Sie an?'),
+    ('de', 'Eignet sich der Monitor für Grafikdesign und gibt es ihn auch in 32 Zoll?'),
+    ('es', '¿El modelo es compatible con Bluetooth 5.0 y wifi 6?'),
+    ('es', 'Buscamos una empresa para desarrollar una aplicación móvil y nos gustaría conocer su oferta.'),
+    ('es', '¿Qué funciones incluye la versión profesional frente a la versión estándar?'),
+    ('es', 'Me interesa la tableta Samsung Galaxy Tab S8. ¿Cuánto tarda la entrega a Chile?'),
+    ('es', '¿Ofrecen también contratos de mantenimiento para sus servicios de consultoría? ¿En qué condiciones?'),
+    ('es', 'Necesitamos 15 portátiles para la oficina. ¿Tienen precios especiales para empresas?'),
+    ('es', 'Quisiera solicitar una demostración de su software de gestión de proyectos para mi equipo.'),
+    ('es', '¿Qué garantía tiene el iPad Air si lo compro en su tienda?'),
+    ('es', 'Consulta sobre sus servicios de análisis de datos: ¿qué paquetes ofrecen?'),
+    ('es', '¿Este monitor sirve para diseño gráfico? ¿Existe en 32 pulgadas?'),
+    ('fr', 'Ce modèle prend-il en charge le Bluetooth 5.0 et le wifi 6 ?'),
+    ('fr', 'Nous cherchons un prestataire pour développer une application mobile et souhaiterions connaître votre offre.'),
+    ('fr', 'Quelles fonctionnalités la version Pro offre-t-elle par rapport à la version standard ?'),
+    ('fr', 'Je suis intéressé par la tablette Samsung Galaxy Tab S8. Quel est le délai de livraison vers la Belgique ?'),
+    ('fr', 'Proposez-vous des contrats de maintenance pour vos services de conseil, et à quelles conditions ?'),
+    ('fr', 'Nous avons besoin de 15 ordinateurs portables pour le bureau. Avez-vous des tarifs pour les entreprises ?'),
+    ('fr', 'Je souhaiterais une démonstration de votre logiciel de gestion de projet pour mon équipe.'),
+    ('fr', "Quelle garantie s'applique à l'iPad Air si je l'achète chez vous ?"),
+    ('fr', "Demande d'informations sur vos services d'analyse de données : quels forfaits proposez-vous ?"),
+    ('fr', 'Cet écran convient-il au graphisme, et existe-t-il en 32 pouces ?'),
+    ('pt', 'O modelo também suporta Bluetooth 5.0 e wi-fi 6? Não encontrei na descrição.'),
+    ('pt', 'Procuramos uma empresa para desenvolver um aplicativo móvel e gostaríamos de conhecer a sua oferta.'),
+    ('pt', 'Quais funcionalidades a versão profissional oferece em comparação com a versão padrão?'),
+    ('pt', 'Tenho interesse no tablet Samsung Galaxy Tab S8. Quanto tempo demora a entrega para Portugal?'),
+    ('pt', 'Vocês oferecem contratos de manutenção para os serviços de consultoria? Em que condições?'),
+    ('pt', 'Precisamos de 15 notebooks para o escritório. Há preços especiais para empresas?'),
+    ('pt', 'Gostaria de agendar uma demonstração do seu software de gestão de projetos para minha equipe.'),
+    ('pt', 'Qual é a garantia do iPad Air se eu comprar na sua loja?'),
+    ('pt', 'Consulta sobre os seus serviços de análise de dados: que pacotes vocês oferecem?'),
+    ('pt', 'Este monitor serve para design gráfico? Existe em 32 polegadas?'),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), BEFORE_BUYING)
+def test_questions_before_buying_are_product_questions(language: str, text: str) -> None:
+    # What it can do, how versions compare, warranty or delivery "if I buy",
+    # business and bulk prices, a demonstration, a firm looking for a supplier.
+    result = understand(message(text))
+    assert result.language == language
+    assert result.category is Category.PRODUCT_QUESTION, result.reasons
+
+
+def test_a_screen_size_in_inches_is_not_customs() -> None:
+    result = understand(message("Gibt es den Monitor auch in 27 Zoll oder nur in 32-Zoll?"))
+    assert result.category is Category.PRODUCT_QUESTION, result.reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Warum unterstützt das Gerät kein WLAN mehr?",
+        "¿Por qué el programa ya no admite mi tarjeta?",
+        "Por que o aplicativo não suporta mais o meu cartão?",
+        "Pourquoi l'application ne prend-elle plus en charge ma carte ?",
+    ],
+)
+def test_a_feature_that_stopped_working_is_not_a_question_before_buying(text: str) -> None:
+    assert understand(message(text)).category is not Category.PRODUCT_QUESTION
+
+
+RETURNS_AND_EXCHANGES = [
+    ('de', 'Ich möchte den Laptop zurückgeben, er entspricht nicht meinen Erwartungen.'),
+    ('de', 'Wie kann ich das Headset umtauschen? Ich hätte lieber die schwarze Ausführung.'),
+    ('de', 'Kann ich das Gerät innerhalb von 30 Tagen zurücksenden?'),
+    ('de', 'Bitte schicken Sie mir ein Rücksendeetikett für meine Bestellung.'),
+    ('de', 'Ich würde den Drucker gerne gegen ein anderes Modell tauschen.'),
+    ('de', 'Wie lange habe ich Zeit, um den Artikel zurückzuschicken?'),
+    ('de', 'Das Tablet gefällt mir nicht. Wie läuft die Rückgabe ab?'),
+    ('de', 'Ich bitte um einen Ersatz für das fehlerhafte Netzteil.'),
+    ('es', 'Quiero devolver el portátil, no cumple mis expectativas.'),
+    ('es', '¿Cómo puedo cambiar los auriculares por el modelo negro?'),
+    ('es', '¿Puedo devolver el equipo dentro de los 30 días?'),
+    ('es', 'Por favor, envíenme una etiqueta de devolución para mi pedido.'),
+    ('es', 'Me gustaría cambiar la impresora por otro modelo.'),
+    ('es', '¿Cuál es el plazo para devolver el artículo?'),
+    ('es', 'La tableta no me gusta. ¿Cómo es el proceso de devolución?'),
+    ('es', 'Solicito la sustitución del cargador defectuoso.'),
+    ('fr', "Je souhaite retourner l'ordinateur, il ne correspond pas à mes attentes."),
+    ('fr', 'Comment puis-je échanger le casque contre le modèle noir ?'),
+    ('fr', "Puis-je renvoyer l'appareil dans les 30 jours ?"),
+    ('fr', "Merci de m'envoyer une étiquette de retour pour ma commande."),
+    ('fr', "J'aimerais échanger l'imprimante contre un autre modèle."),
+    ('fr', "Quel est le délai pour retourner l'article ?"),
+    ('fr', 'La tablette ne me plaît pas. Comment se passe le retour ?'),
+    ('fr', 'Je demande le remplacement du chargeur défectueux.'),
+    ('pt', 'Quero devolver o notebook, não atende às minhas expectativas.'),
+    ('pt', 'Como posso trocar os fones pelo modelo preto?'),
+    ('pt', 'Posso devolver o aparelho dentro de 30 dias?'),
+    ('pt', 'Por favor, enviem-me uma etiqueta de devolução para o meu pedido.'),
+    ('pt', 'Gostaria de trocar a impressora por outro modelo.'),
+    ('pt', 'Qual é o prazo para devolver o artigo?'),
+    ('pt', 'Não gostei do tablet. Como funciona a devolução?'),
+    ('pt', 'Solicito a substituição do carregador com defeito.'),
+]
+
+BILLING_QUESTIONS = [
+    ('de', 'Ich habe eine Frage zu meiner letzten Rechnung: der Betrag ist höher als vereinbart.'),
+    ('de', 'Meine Kreditkarte wurde belastet, obwohl die Bestellung storniert wurde.'),
+    ('de', 'Können Sie mir die Rechnung mit unserer Umsatzsteuer-ID neu ausstellen?'),
+    ('de', 'Die Zahlung per PayPal wird immer abgelehnt.'),
+    ('de', 'Wann wird die monatliche Gebühr abgebucht?'),
+    ('de', 'Wir haben eine Mahnung erhalten, obwohl wir bereits bezahlt haben.'),
+    ('es', 'Tengo una duda sobre mi última factura: el importe es mayor de lo acordado.'),
+    ('es', 'Me han cargado en la tarjeta aunque cancelé el pedido.'),
+    ('es', '¿Pueden emitir de nuevo la factura con nuestro NIF?'),
+    ('es', 'El pago con PayPal siempre es rechazado.'),
+    ('es', '¿Cuándo se cobra la cuota mensual?'),
+    ('es', 'Recibimos un recordatorio de pago aunque ya habíamos pagado.'),
+    ('fr', "J'ai une question sur ma dernière facture : le montant est plus élevé que prévu."),
+    ('fr', 'Ma carte a été débitée alors que la commande a été annulée.'),
+    ('fr', 'Pouvez-vous rééditer la facture avec notre numéro de TVA ?'),
+    ('fr', 'Le paiement par PayPal est toujours refusé.'),
+    ('fr', "Quand l'abonnement mensuel est-il prélevé ?"),
+    ('fr', 'Nous avons reçu une relance de paiement alors que nous avions déjà payé.'),
+    ('pt', 'Tenho uma dúvida sobre a minha última fatura: o valor é maior do que o combinado.'),
+    ('pt', 'Meu cartão foi cobrado mesmo depois de cancelar o pedido.'),
+    ('pt', 'Podem emitir novamente a nota fiscal com o nosso CNPJ?'),
+    ('pt', 'O pagamento com PayPal é sempre recusado.'),
+    ('pt', 'Quando é cobrada a mensalidade?'),
+    ('pt', 'Recebemos um aviso de cobrança embora já tivéssemos pago.'),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), RETURNS_AND_EXCHANGES)
+def test_sending_back_or_swapping_an_item_is_a_return(language: str, text: str) -> None:
+    result = understand(message(text))
+    assert result.language == language
+    assert result.category is Category.RETURN_EXCHANGE, result.reasons
+
+
+@pytest.mark.parametrize(("language", "text"), BILLING_QUESTIONS)
+def test_invoice_questions_reminders_and_charges_after_cancelling_are_payment(language: str, text: str) -> None:
+    # A charge after a cancellation is about the money, not about the order.
+    result = understand(message(text))
+    assert result.language == language
+    assert result.category is Category.PAYMENT, result.reasons

@@ -33,7 +33,7 @@ from collections.abc import Callable, Mapping
 
 from ..models import Category
 from .model import NaiveBayes
-from .rules import BUYING_RULES, it_operations_context, it_support_context, rule_scores
+from .rules import BUYING_RULES, it_operations_context, it_support_context, platform_account_context, rule_scores
 
 MAX_CHARS = 6_000
 
@@ -220,9 +220,14 @@ def classify_text(
     # server available again?" is an outage, whatever the rules or the model
     # make of "available".
     no_product_question = it_operations_context(sample, language) and not _asks_to_buy(sample, language)
+    # Signing in to Microsoft 365 or a Google account is not the customer's
+    # account with the shop (rules.platform_account_context).
+    no_account = platform_account_context(sample, language)
 
     def permitted(category: Category) -> bool:
         if no_product_question and category is Category.PRODUCT_QUESTION:
+            return False
+        if no_account and category is Category.ACCOUNT:
             return False
         return not allowed or category.value in allowed or category is Category.OTHER
 
@@ -232,6 +237,8 @@ def classify_text(
     category, reasons = _decide(sample, language, permitted, model, it_support)
     if no_product_question:
         reasons = (*reasons, "context:it_operations")
+    if no_account:
+        reasons = (*reasons, "context:platform_account")
     return category, (*reasons, "context:it_support") if it_support else reasons
 
 

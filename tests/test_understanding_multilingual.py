@@ -478,3 +478,36 @@ def test_invoice_questions_reminders_and_charges_after_cancelling_are_payment(la
     result = understand(message(text))
     assert result.language == language
     assert result.category is Category.PAYMENT, result.reasons
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "We are considering buying 20 laptops for our office. What is your return policy if they do not suit us?"),
+        ("fr", "Nous envisageons d'acheter dix imprimantes. Quelle est votre politique de retour si elles ne conviennent pas ?"),
+        ("de", "Wir überlegen, zehn Drucker zu kaufen. Wie sind Ihre Rückgabebedingungen, falls sie nicht passen?"),
+        ("es", "Estamos pensando en comprar diez impresoras. ¿Cuál es su política de devoluciones si no nos convencen?"),
+        ("pt", "Estamos considerando comprar dez impressoras. Qual é a política de devolução caso não sirvam?"),
+    ],
+)
+def test_asking_about_returns_before_buying_is_a_product_question(language: str, text: str) -> None:
+    result = understand(message(text))
+    assert result.language == language
+    assert result.category is Category.PRODUCT_QUESTION, result.reasons
+    assert "context:before_buying" in result.reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I bought a laptop from your store last week. What is your return policy?",
+        "Ich habe letzte Woche einen Drucker gekauft und möchte ihn zurückgeben. Wie funktioniert die Rückgabe?",
+    ],
+)
+def test_asking_about_returns_after_buying_is_a_return(text: str) -> None:
+    assert understand(message(text)).category is Category.RETURN_EXCHANGE
+
+
+def test_unexpected_fees_and_billing_errors_are_payment() -> None:
+    assert understand(message("Question about unanticipated fees on the cloud service.")).category is Category.PAYMENT
+    assert understand(message("We found billing irregularities in the consulting work for March.")).category is Category.PAYMENT

@@ -16,7 +16,8 @@ Decision order (first step that decides wins; each leaves a reason):
 2. the precedence table :data:`_PRECEDENCE`: categories that must win over
    whatever else the text mentions ("a first report of a damaged item is
    damaged_wrong_item even if annoyed", "a refund for a damaged item is a
-   damage report");
+   damage report"); a question about returns from someone who asks to buy
+   and has bought nothing is not a return (``context:before_buying``);
 3. for English, the naive Bayes model trained on Bitext, combined with the
    phrase-rule scores;
 4. otherwise the best phrase-rule score; ties go to the earlier category in
@@ -33,7 +34,14 @@ from collections.abc import Callable, Mapping
 
 from ..models import Category
 from .model import NaiveBayes
-from .rules import BUYING_RULES, it_operations_context, it_support_context, platform_account_context, rule_scores
+from .rules import (
+    BUYING_RULES,
+    it_operations_context,
+    it_support_context,
+    mentions_purchase,
+    platform_account_context,
+    rule_scores,
+)
 
 MAX_CHARS = 6_000
 
@@ -247,6 +255,10 @@ def _asks_to_buy(sample: str, language: str) -> bool:
     return any(name in BUYING_RULES for name in hits.get(Category.PRODUCT_QUESTION, []))
 
 
+def _before_buying(sample: str, language: str) -> bool:
+    return _asks_to_buy(sample, language) and not mentions_purchase(sample, language)
+
+
 def _decide(
     sample: str,
     language: str,
@@ -255,6 +267,19 @@ def _decide(
     it_support: bool,
 ) -> tuple[Category, tuple[str, ...]]:
     """Steps 2 to 5 of the decision order (see the module docstring)."""
+    notes: list[str] = []
+    category, reasons = _decide_steps(sample, language, permitted, model, it_support, notes)
+    return category, (*reasons, *notes)
+
+
+def _decide_steps(
+    sample: str,
+    language: str,
+    permitted: Callable[[Category], bool],
+    model: NaiveBayes | None,
+    it_support: bool,
+    notes: list[str],
+) -> tuple[Category, tuple[str, ...]]:
     # Score the precedence categories first; the others only if needed.
     raw_scores, raw_hits = rule_scores(sample, language, only=_PRECEDENCE_CATEGORIES, it_support=it_support)
     scores = {c: s for c, s in raw_scores.items() if permitted(c)}
@@ -262,6 +287,12 @@ def _decide(
 
     for category, predicate, _why in _PRECEDENCE:
         if category in scores and predicate(scores, hits):
+            if category is Category.RETURN_EXCHANGE and _before_buying(sample, language):
+                # "What is your return policy?" from someone deciding whether
+                # to buy: nothing has been bought, so nothing can go back.
+                del scores[category], hits[category]
+                notes.append("context:before_buying")
+                break
             return category, (f"category:precedence={category.value}", *_rule_reasons(hits, category))
 
     vote: tuple[Category, float] | None = None

@@ -267,8 +267,8 @@ REFUND = _rules(
 
 PAYMENT = _rules(
     "payment",
-    ("en_charge", r"\b(?:charged|billed|debited)\s+(?:me\s+)?(?:twice|two times|double|again|wrong|incorrect|more|too much)\b|\b(?:double|duplicate|unauthori[sz]ed|extra|unknown|incorrect|wrong|unexpected)\s+(?:charges?|payments?|transactions?|billing|invoice|amount)\b|\bovercharged?\b", 2),
-    ("en_payment_problem", r"\b(?:payment|card|transaction|checkout)\s+(?:\w+\s+)?(?:failed|declined|rejected|did ?n[o']t go through|error|issue|problem|not (?:going through|accepted|working))\b|\b(?:billing|invoice|payment)\s+(?:issue|error|problem|question|discrepanc\w*|details|information|method|address)\b|\b(?:update|change)\s+(?:my\s+)?(?:payment|billing|card)\s+(?:details|information|method|info)\b|\bpayment methods?\b|\bgift ?cards?\b", 2),
+    ("en_charge", r"\b(?:charged|billed|debited)\s+(?:me\s+)?(?:twice|two times|double|again|wrong|incorrect|more|too much)\b|\b(?:double|duplicate|unauthori[sz]ed|extra|unknown|incorrect|wrong|unexpected|unanticipated|unexplained)\s+(?:charges?|payments?|transactions?|billing|invoice|amount|fees?)\b|\bovercharged?\b", 2),
+    ("en_payment_problem", r"\b(?:payment|card|transaction|checkout)\s+(?:\w+\s+)?(?:failed|declined|rejected|did ?n[o']t go through|error|issue|problem|not (?:going through|accepted|working))\b|\b(?:billing|invoice|invoicing|payment)\s+(?:issues?|errors?|problems?|questions?|discrepanc\w*|irregularit\w*|details|information|method|address)\b|\b(?:update|change)\s+(?:my\s+)?(?:payment|billing|card)\s+(?:details|information|method|info)\b|\bpayment methods?\b|\bgift ?cards?\b", 2),
     ("en_payment", r"\b(?:payment|payments|pay|paying|paid|invoice|invoices|receipt|billing|bill|charges?|transaction|declined|voucher|promo code|discount code|coupon|credit card|debit card|paypal|apple pay|google pay|klarna|afterpay|installments?|vat)\b", 1),
     ("es", r"\b(?:pago|pagos|pagar|pagu[ée]|pagad[oa]s?|cobr(?:a|o|os|ar|an|ado|ada|ados|adas|aron|ando|ándome)|cargo|cargos|cargad[oa]s?|cargaron|factura|facturas|facturar|facturaci[óo]n|facturad[oa]s?|tarjetas?|cup[óo]n|transacci[óo]n|transacciones|tarifa|tarifas|importes?|suscripci[óo]n|suscripciones|cuotas?|comisi[óo]n|comisiones|recibo|iva|transferencia bancaria|extracto|debitad[oa]s?|descont(?:ó|aron|ado|ada))\b", 1),
     ("es_invoice", r"\b(?:desglose|aclaraci[óo]n|detalle|explicaci[óo]n) (?:\w+ ){0,2}(?:de|sobre) (?:los |las |el |la |mis |mi )?(?:cargos?|cobros?|facturas?|facturaci[óo]n|importes?)\b|\b(?:copia|duplicado|env[íi]o|reenv[íi]o) de (?:la |mi |una )?factura\b|\b(?:factura|cobro|cargo|importe)s?\b[^.!?\n]{0,50}\bno (?:coincide|corresponde|cuadra)|\bfactura (?:est[áa] |es )?(?:incompleta|incorrecta|err[óo]nea|equivocada)\b|\bimporte (?:cobrado|facturado|cargado)\b|\b(?:cargo|cobro|pago|transacci[óo]n)\b[^.!?\n]{0,30}\b(?:no reconozco|desconocid[oa])\b|\b(?:pago|tarjeta|transacci[óo]n)\b[^.!?\n]{0,25}\b(?:rechazad[oa]|fallid[oa]|denegad[oa])\b", 2),
@@ -645,6 +645,11 @@ def it_operations_context(text: str, language: str = "") -> bool:
             return True
     return False
 
+def mentions_purchase(text: str, language: str = "") -> bool:
+    """True when ``text`` speaks of something already bought or ordered ("my order", "I bought")."""
+    return _PURCHASE_RE.get(language, _PURCHASE_ANY).search(fold(text)) is not None
+
+
 # -- Accounts at other platforms -------------------------------------------------
 #
 # The account category is the customer's account with the shop. Signing in to
@@ -666,7 +671,7 @@ def platform_account_context(text: str, language: str = "") -> bool:
     lowered = fold(text)
     if _PLATFORM_RE.search(lowered) is None:
         return False
-    return _PURCHASE_RE.get(language, _PURCHASE_ANY).search(lowered) is None
+    return not mentions_purchase(lowered, language)
 
 
 def _generic_in_it_support(name: str) -> bool:

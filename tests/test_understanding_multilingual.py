@@ -511,3 +511,66 @@ def test_asking_about_returns_after_buying_is_a_return(text: str) -> None:
 def test_unexpected_fees_and_billing_errors_are_payment() -> None:
     assert understand(message("Question about unanticipated fees on the cloud service.")).category is Category.PAYMENT
     assert understand(message("We found billing irregularities in the consulting work for March.")).category is Category.PAYMENT
+
+
+# A firm asking what an IT service would cost is buying, however many IT words it uses;
+# the same firm reporting a fault in that service is not.
+SERVICE_ENQUIRIES = [
+    ('de', 'Wir planen die Migration unserer Server in die Cloud und hätten gerne ein Angebot für Ihre Unterstützung.'),
+    ('de', 'Was würde eine Wartung unseres Netzwerks durch Ihr Team pro Monat kosten?'),
+    ('de', 'Wir interessieren uns für Ihre Beratung zur Cybersicherheit. Welche Leistungen umfasst das Paket und was kostet es?'),
+    ('de', 'Könnten Sie uns Informationen über Ihre Dienstleistungen zur Datensicherung und deren Preise zusenden?'),
+    ('de', 'Wir möchten ein CRM-System einführen und suchen einen Anbieter für Installation und Schulung. Wie sind Ihre Konditionen?'),
+    ('de', 'Bieten Sie auch die Entwicklung von Schnittstellen zu SAP an? Wir würden gerne die Kosten erfahren.'),
+    ('es', 'Planeamos migrar nuestros servidores a la nube y quisiéramos un presupuesto para su apoyo.'),
+    ('es', '¿Cuánto costaría el mantenimiento mensual de nuestra red por parte de su equipo?'),
+    ('es', 'Nos interesan sus servicios de ciberseguridad. ¿Qué incluye el paquete y cuál es el precio?'),
+    ('es', '¿Podrían enviarnos información sobre sus servicios de copias de seguridad y sus precios?'),
+    ('es', 'Queremos implantar un CRM y buscamos un proveedor para la instalación y la formación. ¿Cuáles son sus condiciones?'),
+    ('es', '¿Desarrollan también integraciones con SAP? Nos gustaría conocer los costes.'),
+    ('fr', 'Nous prévoyons de migrer nos serveurs vers le cloud et souhaiterions un devis pour votre accompagnement.'),
+    ('fr', 'Combien coûterait la maintenance mensuelle de notre réseau par votre équipe ?'),
+    ('fr', 'Vos services de cybersécurité nous intéressent. Que comprend le forfait et quel est son prix ?'),
+    ('fr', 'Pourriez-vous nous envoyer des informations sur vos services de sauvegarde et leurs tarifs ?'),
+    ('fr', "Nous voulons mettre en place un CRM et cherchons un prestataire pour l'installation et la formation. Quelles sont vos conditions ?"),
+    ('fr', 'Développez-vous aussi des intégrations avec SAP ? Nous aimerions connaître les coûts.'),
+    ('pt', 'Planejamos migrar nossos servidores para a nuvem e gostaríamos de um orçamento para o seu apoio.'),
+    ('pt', 'Quanto custaria a manutenção mensal da nossa rede pela sua equipe?'),
+    ('pt', 'Temos interesse nos seus serviços de cibersegurança. O que inclui o pacote e qual é o preço?'),
+    ('pt', 'Poderiam nos enviar informações sobre os seus serviços de backup e os preços?'),
+    ('pt', 'Queremos implantar um CRM e procuramos um fornecedor para a instalação e o treinamento. Quais são as suas condições?'),
+    ('pt', 'Vocês também desenvolvem integrações com o SAP? Gostaríamos de saber os custos.'),
+]
+
+SERVICE_FAULTS = [
+    ('de', 'Seit der Migration auf den neuen Server können sich die Mitarbeiter nicht mehr am VPN anmelden. Bitte prüfen Sie die Konfiguration.'),
+    ('de', 'Die Datensicherung ist letzte Nacht mit einer Fehlermeldung abgebrochen. Können Sie sich das ansehen?'),
+    ('de', 'Unser CRM ist nach dem Update extrem langsam und stürzt beim Export ab.'),
+    ('de', 'Welche Schritte sind nötig, um die Firewall-Regeln für den neuen Standort anzupassen?'),
+    ('es', 'Desde la migración al nuevo servidor los empleados no pueden conectarse a la VPN. Revisen la configuración, por favor.'),
+    ('es', 'La copia de seguridad se interrumpió anoche con un mensaje de error. ¿Pueden revisarlo?'),
+    ('es', 'Nuestro CRM va muy lento desde la actualización y se bloquea al exportar.'),
+    ('es', '¿Qué pasos hay que seguir para ajustar las reglas del cortafuegos para la nueva oficina?'),
+    ('fr', 'Depuis la migration vers le nouveau serveur, les employés ne peuvent plus se connecter au VPN. Merci de vérifier la configuration.'),
+    ('fr', "La sauvegarde s'est arrêtée cette nuit avec un message d'erreur. Pouvez-vous regarder ?"),
+    ('fr', "Notre CRM est très lent depuis la mise à jour et plante lors de l'export."),
+    ('fr', 'Quelles étapes faut-il suivre pour adapter les règles du pare-feu au nouveau site ?'),
+    ('pt', 'Desde a migração para o novo servidor os funcionários não conseguem se conectar à VPN. Verifiquem a configuração, por favor.'),
+    ('pt', 'O backup foi interrompido ontem à noite com uma mensagem de erro. Podem verificar?'),
+    ('pt', 'Nosso CRM está muito lento desde a atualização e trava ao exportar.'),
+    ('pt', 'Quais passos são necessários para ajustar as regras do firewall para o novo escritório?'),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), SERVICE_ENQUIRIES)
+def test_asking_what_an_it_service_costs_is_a_product_question(language: str, text: str) -> None:
+    result = understand(message(text))
+    assert result.language == language
+    assert result.category is Category.PRODUCT_QUESTION, result.reasons
+
+
+@pytest.mark.parametrize(("language", "text"), SERVICE_FAULTS)
+def test_a_fault_in_an_it_service_is_not_a_shop_category(language: str, text: str) -> None:
+    result = understand(message(text))
+    assert result.language == language
+    assert result.category is Category.OTHER, result.reasons

@@ -574,3 +574,41 @@ def test_a_fault_in_an_it_service_is_not_a_shop_category(language: str, text: st
     result = understand(message(text))
     assert result.language == language
     assert result.category is Category.OTHER, result.reasons
+
+
+# Words the rules above use (prices, conditions, "do you offer", an upgrade, a
+# platform name) also turn up in mail about things already bought.
+ALREADY_BOUGHT = [
+    ("de", "Ich möchte die Jacke aus meiner Bestellung zurückschicken. Was kostet der Rückversand?", Category.RETURN_EXCHANGE),
+    ("de", "Zu welchen Bedingungen kann ich den Mantel zurückschicken, den ich letzte Woche bekommen habe?",
+     Category.RETURN_EXCHANGE),
+    ("es", "Me llegó ayer la chaqueta y no me queda bien. ¿En qué condiciones puedo devolverla?", Category.RETURN_EXCHANGE),
+    ("fr", "À quelles conditions puis-je renvoyer la robe reçue hier ?", Category.RETURN_EXCHANGE),
+    ("pt", "Em que condições posso devolver o tênis que chegou ontem?", Category.RETURN_EXCHANGE),
+    ("de", "Ich habe eine Frage zur Erstattung meiner Zahlung: Wann kommt das Geld zurück?", Category.REFUND),
+    ("es", "¿El reembolso incluye los gastos de envío?", Category.REFUND),
+    ("fr", "Le remboursement comprend-il les frais de port ?", Category.REFUND),
+    ("de", "Ich kann mich nicht in mein Kundenkonto einloggen. Ich hatte mich damals mit Google registriert.", Category.ACCOUNT),
+    ("pt", "Esqueci a senha da minha conta no site, o login é meu e-mail do Outlook.", Category.ACCOUNT),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "category"), ALREADY_BOUGHT)
+def test_buying_words_in_mail_about_a_purchase_do_not_make_a_product_question(
+    language: str, text: str, category: Category
+) -> None:
+    result = understand(message(text))
+    assert result.language == language
+    assert result.category is category, result.reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nach dem Upgrade auf den Business-Tarif stürzt die Software beim Start ab.",
+        "Depois de migrar para o plano novo de hospedagem o servidor não inicia.",
+        "After upgrading our hosting plan the server keeps crashing.",
+    ],
+)
+def test_a_fault_after_an_upgrade_is_not_a_product_question(text: str) -> None:
+    assert understand(message(text)).category is not Category.PRODUCT_QUESTION

@@ -16,8 +16,9 @@ Decision order (first step that decides wins; each leaves a reason):
 2. the precedence table :data:`_PRECEDENCE`: categories that must win over
    whatever else the text mentions ("a first report of a damaged item is
    damaged_wrong_item even if annoyed", "a refund for a damaged item is a
-   damage report"); a question about returns from someone who asks to buy
-   and has bought nothing is not a return (``context:before_buying``);
+   damage report"); a question about returns from someone deciding whether
+   to buy (:func:`rules.deciding_to_buy`) is not a return
+   (``context:before_buying``);
 3. for English, the naive Bayes model trained on Bitext, combined with the
    phrase-rule scores;
 4. otherwise the best phrase-rule score; ties go to the earlier category in
@@ -36,9 +37,9 @@ from ..models import Category
 from .model import NaiveBayes
 from .rules import (
     BUYING_RULES,
+    deciding_to_buy,
     it_operations_context,
     it_support_context,
-    mentions_purchase,
     platform_account_context,
     rule_scores,
 )
@@ -255,10 +256,6 @@ def _asks_to_buy(sample: str, language: str) -> bool:
     return any(name in BUYING_RULES for name in hits.get(Category.PRODUCT_QUESTION, []))
 
 
-def _before_buying(sample: str, language: str) -> bool:
-    return _asks_to_buy(sample, language) and not mentions_purchase(sample, language)
-
-
 def _decide(
     sample: str,
     language: str,
@@ -287,7 +284,7 @@ def _decide_steps(
 
     for category, predicate, _why in _PRECEDENCE:
         if category in scores and predicate(scores, hits):
-            if category is Category.RETURN_EXCHANGE and _before_buying(sample, language):
+            if category is Category.RETURN_EXCHANGE and deciding_to_buy(sample, language):
                 # "What is your return policy?" from someone deciding whether
                 # to buy: nothing has been bought, so nothing can go back.
                 del scores[category], hits[category]

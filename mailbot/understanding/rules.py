@@ -294,11 +294,11 @@ PAYMENT = _rules(
     ("pt_charge", r"\b(?:taxas?|cobran[çc]as?|encargos|tarifas?|valores) (?:adicionais|extras?|indevid[oa]s?|inesperad[oa]s?|desconhecid[oa]s?|n[ãa]o autorizad[oa]s?|duplicad[oa]s?)\b|\bextrato (?:banc[áa]rio|do (?:meu )?cart[ãa]o|da (?:minha )?conta)\b|\b(?:envi(?:ar|e|em)|mand(?:ar|e|em)|reenvi(?:ar|e|em)|emitir|emitam|preciso d[ae]|solicito|solicitar)(?:-me|-nos)? (?:\w+ ){0,2}(?:fatura|nota fiscal|boleto|recibo|comprovante de pagamento)\b|\bpag(?:ar|amento) (?:parcelado|em parcelas|por transfer[êe]ncia|via pix|com pix|com boleto|no boleto|com paypal)\b|\bparcelamento\b|\b(?:fatura|cobran[çc]a|nota fiscal|boleto)\b[^.!?\n]{0,40}\b(?:incorret[oa]s?|errad[oa]s?|divergentes?|indevid[oa]s?)\b|\b(?:pagamento|transa[çc][ãa]o)\b[^.!?\n]{0,30}\b(?:falhou|n[ãa]o (?:foi )?(?:processad|conclu[íi]d|aprovad)[oa])\b|\b(?:cobr|debit|fatur)\w*\b[^.!?\n]{0,30}\b(?:duas vezes|em duplicidade)\b", 2),
     # A question about an invoice, a dunning letter or payment reminder, an
     # invoice to be reissued or corrected, a card charged.
-    ("de_billing_query", r"\bfragen? (?:zu|zur|zum|bez[üu]glich|[üu]ber) (?:\w+ ){0,3}(?:rechnung|abrechnung|abbuchung|zahlung)\w*|\b(?:mahnung|zahlungserinnerung)\w*|\b(?:rechnung|abrechnung)\w* (?:\w+ ){0,3}(?:neu ausstellen|korrigieren|berichtigen)\b|\b(?:umsatzsteuer-id\w*|ust-id\w*)", 2),
-    ("es_billing_query", r"\b(?:dudas?|preguntas?|consultas?|aclaraci[óo]n|reclamaci[óo]n) (?:sobre|con|acerca de|respecto a|de) (?:\w+ ){0,3}(?:factura|facturaci[óo]n|cobro|cargo|recibo)s?\b|\b(?:emitir|reemitir|rehacer|corregir|rectificar)(?:nos|me)? (?:\w+ ){0,3}(?:factura|recibo)s?\b|\brecordatorio de pago\b|\b(?:tarjeta|cuenta) (?:\w+ )?(?:ha sido|fue) (?:cargad[oa]|cobrad[oa])\b|\bme (?:han |ha )?(?:cargado|cobrado) en (?:la|mi) tarjeta\b", 2),
-    ("fr_billing_query", r"\bquestions? (?:sur|concernant|à propos de|au sujet de) (?:\w+ ){0,3}(?:facture|facturation|pr[ée]l[èe]vement|paiement)s?\b|\b(?:relance|rappel) de paiement\b|\b(?:r[ée][ée]diter|r[ée][ée]mettre|corriger|rectifier) (?:\w+ ){0,3}facture\b|\b(?:carte|compte) (?:\w+ )?(?:a [ée]t[ée]|est) (?:d[ée]bit[ée]e?|pr[ée]lev[ée]e?|factur[ée]e?)\b", 2),
-    ("it_billing_query", r"\b(?:domand[ae]|dubbi|dubbio|chiarimenti) (?:sulla|sulle|sul|riguardo alla|relativ[oi] alla) (?:\w+ ){0,3}(?:fattura|fatturazione|addebito|pagamento)\w*|\bsollecito di pagamento\b|\b(?:riemettere|correggere|rettificare) (?:\w+ ){0,3}fattura\b|\bcarta (?:\w+ )?(?:è stata|e stata) addebitata\b", 2),
-    ("pt_billing_query", r"\b(?:d[úu]vidas?|perguntas?|quest[ãa]o|quest[õo]es) (?:sobre|com|acerca d[ae]|referente a|de) (?:\w+ ){0,3}(?:fatura|faturamento|cobran[çc]a|boleto|nota fiscal|pagamento)s?\b|\b(?:aviso|lembrete) de (?:cobran[çc]a|pagamento)\b|\b(?:emitir|reemitir|corrigir|refazer|retificar) (?:\w+ ){0,3}(?:fatura|nota fiscal|boleto)\b|\b(?:cart[ãa]o|conta) (?:\w+ )?(?:foi|est[áa]) (?:cobrad[oa]|debitad[oa])\b", 2),
+    ("de_billing_query", r"\bfragen? (?:zu|zur|zum|bez[üu]glich|[üu]ber) (?:(?!(?:erstatt|ruckerstatt|ruckzahl|gutschrift|reembols|rembours|rimbors|estorn|devoluc|devolu|ruckgab)\w*)\w+ ){0,3}(?:rechnung|abrechnung|abbuchung|zahlung)\w*|\b(?:mahnung|zahlungserinnerung)\w*|\b(?:rechnung|abrechnung)\w* (?:\w+ ){0,3}(?:neu ausstellen|korrigieren|berichtigen)\b|\b(?:umsatzsteuer-id\w*|ust-id\w*)", 2),
+    ("es_billing_query", r"\b(?:dudas?|preguntas?|consultas?|aclaraci[óo]n|reclamaci[óo]n) (?:sobre|con|acerca de|respecto a|de) (?:(?!(?:erstatt|ruckerstatt|ruckzahl|gutschrift|reembols|rembours|rimbors|estorn|devoluc|devolu|ruckgab)\w*)\w+ ){0,3}(?:factura|facturaci[óo]n|cobro|cargo|recibo)s?\b|\b(?:emitir|reemitir|rehacer|corregir|rectificar)(?:nos|me)? (?:\w+ ){0,3}(?:factura|recibo)s?\b|\brecordatorio de pago\b|\b(?:tarjeta|cuenta) (?:\w+ )?(?:ha sido|fue) (?:cargad[oa]|cobrad[oa])\b|\bme (?:han |ha )?(?:cargado|cobrado) en (?:la|mi) tarjeta\b", 2),
+    ("fr_billing_query", r"\bquestions? (?:sur|concernant|à propos de|au sujet de) (?:(?!(?:erstatt|ruckerstatt|ruckzahl|gutschrift|reembols|rembours|rimbors|estorn|devoluc|devolu|ruckgab)\w*)\w+ ){0,3}(?:facture|facturation|pr[ée]l[èe]vement|paiement)s?\b|\b(?:relance|rappel) de paiement\b|\b(?:r[ée][ée]diter|r[ée][ée]mettre|corriger|rectifier) (?:\w+ ){0,3}facture\b|\b(?:carte|compte) (?:\w+ )?(?:a [ée]t[ée]|est) (?:d[ée]bit[ée]e?|pr[ée]lev[ée]e?|factur[ée]e?)\b", 2),
+    ("it_billing_query", r"\b(?:domand[ae]|dubbi|dubbio|chiarimenti) (?:sulla|sulle|sul|riguardo alla|relativ[oi] alla) (?:(?!(?:erstatt|ruckerstatt|ruckzahl|gutschrift|reembols|rembours|rimbors|estorn|devoluc|devolu|ruckgab)\w*)\w+ ){0,3}(?:fattura|fatturazione|addebito|pagamento)\w*|\bsollecito di pagamento\b|\b(?:riemettere|correggere|rettificare) (?:\w+ ){0,3}fattura\b|\bcarta (?:\w+ )?(?:è stata|e stata) addebitata\b", 2),
+    ("pt_billing_query", r"\b(?:d[úu]vidas?|perguntas?|quest[ãa]o|quest[õo]es) (?:sobre|com|acerca d[ae]|referente a|de) (?:(?!(?:erstatt|ruckerstatt|ruckzahl|gutschrift|reembols|rembours|rimbors|estorn|devoluc|devolu|ruckgab)\w*)\w+ ){0,3}(?:fatura|faturamento|cobran[çc]a|boleto|nota fiscal|pagamento)s?\b|\b(?:aviso|lembrete) de (?:cobran[çc]a|pagamento)\b|\b(?:emitir|reemitir|corrigir|refazer|retificar) (?:\w+ ){0,3}(?:fatura|nota fiscal|boleto)\b|\b(?:cart[ãa]o|conta) (?:\w+ )?(?:foi|est[áa]) (?:cobrad[oa]|debitad[oa])\b", 2),
 )
 
 ACCOUNT = _rules(
@@ -334,7 +334,7 @@ PRODUCT_QUESTION = _rules(
     ("es_offer_words", r"\b(?:promoci[óo]n|promociones|descuentos?|ofertas?|rebajas)\b", 1),
     ("es_price", r"\b(?:precio|precios|cu[áa]nto (?:cuesta|cuestan|costar[íi]a|vale)|cotizaci[óo]n|cotizaciones|presupuesto|costos?|costes?)\b", 1),
     ("es", r"\b(?:disponible|disponibles|disponibilidad|existencias|ingredientes|talla|tallas|tono|tonos|material|materiales|recomiend\w*|recomendaci[óo]n|compatibles?|garant[íi]a extendida|al por mayor)\b", 1),
-    ("es_quote", r"\b(?:solicitar|recibir|enviarme|enviarnos|pedir|obtener|preparar)(?:nos|me)? (?:una |un )?(?:cotizaci[óo]n|presupuesto)\b|\b(?:quisi[ée]ramos|quisiera|queremos|quiero|necesitamos|necesito|nos gustar[íi]a|me gustar[íi]a) (?:recibir |tener |obtener )?(?:una |un )?(?:cotizaci[óo]n|presupuesto|propuesta)\b|\b(?:diferencias?|comparaci[óo]n) entre (?:\w+ ){0,3}(?:modelos|versiones|planes|productos|opciones|paquetes)\b|\b(?:tienen|ofrecen|hay|existe[n]?) (?:alg[úu]n(?:os|a|as)? )?(?:descuentos?|promociones?|ofertas?|planes|paquetes|garant[íi]a extendida)\b|\b(?:planes|opciones|paquetes) y (?:precios|tarifas)\b|\bme interesa(?:n|r[íi]a)? (?:el|la|los|las|un|una|su|sus|comprar|adquirir)\b", 2),
+    ("es_quote", r"\b(?:solicitar|recibir|enviarme|enviarnos|pedir|obtener|preparar)(?:nos|me)? (?:una |un )?(?:cotizaci[óo]n|presupuesto)\b|\b(?:quisi[ée]ramos|quisiera|queremos|quiero|necesitamos|necesito|nos gustar[íi]a|me gustar[íi]a) (?:recibir |tener |obtener )?(?:una |un )?(?:cotizaci[óo]n|presupuesto|propuesta comercial)\b|\b(?:diferencias?|comparaci[óo]n) entre (?:\w+ ){0,3}(?:modelos?|versi[óo]n|versiones|plan|planes|productos|opciones|paquetes)\b|\b(?:tienen|ofrecen|hay|existe[n]?) (?:alg[úu]n(?:os|a|as)? )?(?:descuentos?|promociones?|ofertas?|planes|paquetes|garant[íi]a extendida)\b|\b(?:planes|opciones|paquetes) y (?:precios|tarifas)\b|\bme interesa(?:n|r[íi]a)? (?:el|la|los|las|un|una|su|sus|comprar|adquirir)\b", 2),
     ("es_strong", r"\b(?:tienen|hay) (?:\w+ ){0,3}(?:en stock|disponible)|\b(?:agotad[oa]|en stock|gu[íi]a de tallas|qu[ée] talla|env[íi]an a|gastos de env[íi]o|costo de env[íi]o|cu[áa]nto tarda el env[íi]o)\b", 2),
     # "Me gustaría pedir" is mostly "I would like to ask": only buying verbs.
     ("es_want_to_buy", r"\b(?:quisiera|quiero|queremos|me gustar[íi]a|nos gustar[íi]a|estoy interesad[oa] en|estamos interesad[oa]s en) (?:comprar|adquirir|encargar|hacer un pedido)\b", 2),
@@ -344,7 +344,7 @@ PRODUCT_QUESTION = _rules(
     ("fr_offer_words", r"\b(?:promotions?|r[ée]ductions?|remises?|offres?|soldes)\b", 1),
     ("fr_price", r"\b(?:prix|tarifs?|tarification|combien co[ûu]te(?:nt|rait)?|devis|co[ûu]ts?)\b", 1),
     ("fr", r"\b(?:disponible|disponibles|disponibilit[ée]|ingr[ée]dients?|taille|tailles|pointure|teinte|teintes|coloris|mati[èe]re|recommand\w*|compatibles?|extension de garantie)\b", 1),
-    ("fr_quote", r"\b(?:recevoir|obtenir|demander|[ée]tablir|envoyer|faire) (?:un |une )?(?:devis|offre de prix|proposition commerciale)\b|\b(?:souhait\w*|voudri\w*|voudrais|aimeri\w*|aimerais|besoin) (?:d')?(?:un |une )?(?:devis|offre de prix|proposition commerciale)\b|\b(?:diff[ée]rences?|comparaison) entre (?:\w+ ){0,3}(?:mod[èe]les|versions|formules|offres|produits|options)\b|\b(?:proposez|offrez|faites)-vous\b|\b(?:formules|offres|options) et (?:tarifs|prix)\b|\b(?:conna[îi]tre|savoir) (?:vos|les) (?:offres|tarifs|prix|conditions|co[ûu]ts)\b", 2),
+    ("fr_quote", r"\b(?:recevoir|obtenir|demander|[ée]tablir|envoyer|faire) (?:un |une )?(?:devis|offre de prix|proposition commerciale)\b|\b(?:souhait\w*|voudri\w*|voudrais|aimeri\w*|aimerais|besoin) (?:d')?(?:un |une )?(?:devis(?! de r[ée]paration)|offre de prix|proposition commerciale)\b|\b(?:diff[ée]rences?|comparaison) entre (?:\w+ ){0,3}(?:mod[èe]les?|versions?|formules?|offres?|produits|options)\b|\b(?:proposez|offrez|faites)-vous\b|\b(?:formules|offres|options) et (?:tarifs|prix)\b|\b(?:conna[îi]tre|savoir) (?:vos|les) (?:offres|tarifs|prix|conditions|co[ûu]ts)\b", 2),
     # "Avez-vous / vocês têm ..." asks about stock, not about a fix or news.
     ("fr_strong", r"\b(?:avez-vous(?! (?:une |des |la |le |un |d'autres |de )?(?:solution|id[ée]e|nouvelles|re[çc]u|pu|eu|vu|trouv[ée]|r[ée]ponse|mis à jour|v[ée]rifi[ée]|besoin|questions?|informations? sur (?:le|la|mon|ma) (?:probl[èe]me|ticket|dossier)))|en stock|rupture de stock|guide des tailles|quelle taille|livrez-vous|frais de (?:port|livraison)|d[ée]lai de livraison)\b", 2),
     ("fr_want_to_buy", r"\b(?:je voudrais|je souhaite|j'aimerais|nous voudrions|nous souhaitons|int[ée]ress[ée]e?s? par) (?:l'achat|acheter|commander|acqu[ée]rir)\b", 2),
@@ -363,7 +363,7 @@ PRODUCT_QUESTION = _rules(
     ("it_offer_words", r"\b(?:promozion[ei]|scont[oi]|offert[ae]|saldi)\b", 1),
     ("it_price", r"\b(?:prezzo|prezzi|quanto cost(?:a|ano|erebbe)|preventivo|costi|costo)\b", 1),
     ("it", r"\b(?:disponibile|disponibili|disponibilit[àa]|magazzino|ingredienti|taglia|taglie|tonalit[àa]|materiale|consigli\w*|compatibil[ei]|garanzia estesa)\b", 1),
-    ("it_quote", r"\b(?:ricevere|avere|richiedere|chiedere|inviarmi|inviarci) (?:un )?preventivo\b|\b(?:differenz[ae]|confronto) tra (?:\w+ ){0,3}(?:modelli|versioni|piani|prodotti|opzioni)\b|\b(?:offrite|avete|ci sono|prevedete) (?:\w+ ){0,2}(?:sconti|promozioni|offerte|piani|pacchetti|garanzia estesa)\b|\b(?:piani|opzioni|pacchetti) e (?:prezzi|tariffe)\b", 2),
+    ("it_quote", r"\b(?:ricevere|avere|richiedere|chiedere|inviarmi|inviarci) (?:un )?preventivo\b|\b(?:vorrei|vorremmo|desidero|desideriamo) (?:ricevere |avere )?un preventivo\b|\b(?:differenz[ae]|confronto) tra (?:\w+ ){0,3}(?:modelli|versioni|piani|prodotti|opzioni)\b|\b(?:offrite|avete|ci sono|prevedete) (?:\w+ ){0,2}(?:sconti|promozioni|offerte|piani|pacchetti|garanzia estesa)\b|\b(?:piani|opzioni|pacchetti) e (?:prezzi|tariffe)\b", 2),
     ("it_strong", r"\b(?:avete (?:\w+ ){0,3}disponibil|esaurit[oa]|guida alle taglie|che taglia|spedite|costi di spedizione|tempi di consegna)\b", 2),
     ("it_want_to_buy", r"\b(?:vorrei|vorremmo|desidero|desideriamo|sono interessat[oa] a|siamo interessati a) (?:acquistare|comprare|ordinare)\b", 2),
     ("pt_interest", r"\b(?:estou interessad[oa] em|estamos interessados em|saber mais sobre|(?:solicitar|obter|receber) mais informa[çc][õo]es|demonstra[çc][ãa]o|teste gr[áa]tis|vers[ãa]o de (?:teste|avalia[çc][ãa]o)|(?:mais )?informa[çc](?:[ãa]o|[õo]es) sobre (?:o|a|os|as|seu|sua|seus|suas)|gostaria de saber)\b", 1),
@@ -372,7 +372,7 @@ PRODUCT_QUESTION = _rules(
     ("pt_offer_words", r"\b(?:promo[çc][ãa]o|promo[çc][õo]es|descontos?|ofertas?|liquida[çc][ãa]o)\b", 1),
     ("pt_price", r"\b(?:pre[çc]o|pre[çc]os|quanto (?:custa|custam|custaria)|or[çc]amento|custos?|cota[çc][ãa]o)\b", 1),
     ("pt", r"\b(?:dispon[íi]ve(?:l|is)|disponibilidade|estoque|ingredientes|tamanho|tamanhos|material|recomend\w*|compat[íi]ve(?:l|is)|garantia estendida)\b", 1),
-    ("pt_quote", r"\b(?:receber|solicitar|obter|enviar(?:-me|-nos)?|pedir|fazer) (?:um |uma )?(?:or[çc]amento|cota[çc][ãa]o|proposta comercial)\b|\b(?:gostar[íi]amos de|gostaria de|queremos|quero|precisamos de|preciso de) (?:receber |obter |ter )?(?:um |uma )?(?:or[çc]amento|cota[çc][ãa]o|proposta)\b|\b(?:diferen[çc]as?|compara[çc][ãa]o) entre (?:\w+ ){0,3}(?:modelos|vers[õo]es|planos|produtos|op[çc][õo]es|pacotes)\b|\b(?:voc[êe]s )?(?:oferecem|t[êe]m|existe[m]?|h[áa]) (?:algum(?:a|as)? )?(?:descontos?|promo[çc](?:[ãa]o|[õo]es)|planos|pacotes|garantia estendida)\b|\b(?:planos|op[çc][õo]es|pacotes) e (?:pre[çc]os|valores)\b|\b(?:conhecer|saber) (?:os |as )?(?:planos|valores|pre[çc]os|condi[çc][õo]es|custos)\b", 2),
+    ("pt_quote", r"\b(?:receber|solicitar|obter|enviar(?:-me|-nos)?|pedir|fazer) (?:um |uma )?(?:or[çc]amento|cota[çc][ãa]o|proposta comercial)\b|\b(?:gostar[íi]amos de|gostaria de|queremos|quero|precisamos de|preciso de) (?:receber |obter |ter )?(?:um |uma )?(?:or[çc]amento|cota[çc][ãa]o|proposta comercial)\b|\b(?:diferen[çc]as?|compara[çc][ãa]o) entre (?:\w+ ){0,3}(?:modelos?|vers[ãa]o|vers[õo]es|planos?|produtos|op[çc][õo]es|pacotes)\b|\b(?:voc[êe]s )?(?:oferecem|t[êe]m|existe[m]?|h[áa]) (?:algum(?:a|as)? )?(?:descontos?|promo[çc](?:[ãa]o|[õo]es)|planos|pacotes|garantia estendida)\b|\b(?:planos|op[çc][õo]es|pacotes) e (?:pre[çc]os|valores)\b|\b(?:conhecer|saber) (?:os |as )?(?:planos|valores|pre[çc]os|condi[çc][õo]es|custos)\b", 2),
     ("pt_strong", r"\b(?:voc[êe]s t[êe]m(?! (?:uma |alguma |algum |a |o )?(?:solu[çc][ãa]o|ideia|not[íi]cias?|resposta|previs[ãa]o|atualiza[çc][ãa]o|informa[çc][õo]es sobre (?:o|a|meu|minha) (?:problema|chamado|ticket))|alguma solu)|tem em estoque|em estoque|esgotad[oa]|tabela de medidas|qual tamanho|enviam para|frete|prazo de entrega)\b", 2),
     ("pt_want_to_buy", r"\b(?:gostaria de|gostar[íi]amos de|quero|queremos|estou interessad[oa] em|estamos interessad[oa]s em) (?:comprar|adquirir|encomendar)\b", 2),
     # What the product is: specifications, battery, storage, sizes, models.
@@ -402,26 +402,26 @@ PRODUCT_QUESTION = _rules(
     # Asking for an upgrade (a higher plan, edition, tier or version, a
     # bigger subscription) is asking to buy, even in mail about running
     # systems. A bare "update" is not: "after the update the server crashes".
-    ("en_upgrade", r"\bupgrad(?:e|ing) (?:(?:to|our|my|the|an?|of) )?(?:\w+ ){0,3}(?:plan|subscription|licen[cs]es?|edition|tier|package)\b|\bupgrade (?:options|pricing|costs?|offers?)\b", 2),
-    ("es_upgrade", r"\b(?:actualizar|migrar|pasar|cambiar|subir)(?:nos)? (?:a|al) (?:\w+ ){0,2}(?:plan|paquete|nivel|suscripci[óo]n|(?:versi[óo]n|edici[óo]n) (?:superior|premium|profesional|empresarial|enterprise|business|pro))\b|\b(?:mejorar|ampliar|subir) (?:\w+ ){0,2}(?:plan|suscripci[óo]n|licencias?|paquete)\b|\bupgrade (?:\w+ ){0,3}(?:plan|suscripci[óo]n|licencias?|paquete|edici[óo]n)\b|\b(?:actualizaci[óo]n|migraci[óo]n|cambio) (?:a|al) (?:un |una )?(?:plan|versi[óo]n|edici[óo]n|paquete|nivel) (?:superior|premium|profesional|empresarial|enterprise|business|pro)\b", 2),
-    ("fr_upgrade", r"\b(?:passer|passage) à (?:la |une |l'|un )?(?:\w+ ){0,2}(?:formule|offre|abonnement|forfait|licence|(?:version|[ée]dition) (?:sup[ée]rieure|premium|professionnelle|pro|entreprise|business))\b|\b(?:mise à niveau|mettre à niveau|upgrade) (?:\w+ ){0,4}?(?:formule|offre|abonnement|forfait|licences?|[ée]dition)\b|\bmont[ée]e en gamme\b", 2),
-    ("de_upgrade", r"\b(?:upgrade\w*|hochstuf\w+|aufstock\w+|wechsel|umstieg|umstellung) (?:\w+ ){0,3}?(?:auf|zu|in) (?:[\w-]+ ){0,3}(?:[\w-]*edition|[\w-]*tarif|[\w-]*paket|plan|[\w-]*abo|[\w-]*abonnement|lizenz(?:en|modell\w*)?|stufe)\b|\b(?:[\w-]*tarif|[\w-]*paket|[\w-]*abo|abonnement|lizenzen)\b (?:\w+ ){0,4}(?:upgraden|hochstufen|aufstocken|erweitern)\b|\bauf (?:die |eine |den |das )?(?:h[öo]her\w*|gr[öo](?:ß|ss)er\w*|premium|pro|enterprise|business)[\w-]* (?:version|edition|tarif|paket|plan|abo|abonnement|lizenz|stufe)\b", 2),
-    ("it_upgrade", r"\bpassare (?:a|al|alla|ad) (?:un |una )?(?:\w+ ){0,2}(?:piano|abbonamento|pacchetto|(?:versione|edizione) (?:superiore|premium|professionale|pro|enterprise|business))\b|\b(?:ampliare|potenziare|estendere) (?:\w+ ){0,2}(?:piano|abbonamento|licenz[ae]|pacchetto)\b|\bupgrade (?:\w+ ){0,3}(?:piano|abbonamento|licenz[ae]|pacchetto|edizione)\b", 2),
-    ("pt_upgrade", r"\bupgrade (?:\w+ ){0,3}(?:plano|assinatura|licen[çc]as?|pacote|edi[çc][ãa]o)\b|\b(?:atualizar|migrar|mudar|passar)(?:-nos)? para (?:o |a |um |uma )?(?:\w+ ){0,2}(?:plano|pacote|n[íi]vel|assinatura|(?:vers[ãa]o|edi[çc][ãa]o) (?:superior|premium|profissional|empresarial|enterprise|business|pro))\b|\b(?:ampliar|expandir|aumentar) (?:\w+ ){0,2}(?:plano|assinatura|licen[çc]as?|pacote)\b", 2),
+    ("en_upgrade", r"(?<!after )(?<!since )(?<!since the )(?<!after the )\bupgrad(?:e|ing) (?:(?:to|our|my|the|an?|of) )?(?:\w+ ){0,3}(?:plan|subscription|licen[cs]es?|edition|tier|package)\b|(?<!after )(?<!since )(?<!since the )(?<!after the )\bupgrade (?:options|pricing|costs?|offers?)\b", 2),
+    ("es_upgrade", r"(?<!despues de )(?<!tras )(?<!desde )(?<!desde la )(?<!tras la )\b(?:actualizar|migrar|pasar|subir)(?:nos)? (?:a|al) (?:\w+ ){0,2}(?:plan|nivel|suscripci[óo]n|(?:versi[óo]n|edici[óo]n|paquete) (?:superior|premium|profesional|empresarial|enterprise|business|pro))\b|(?<!despues de )(?<!tras )(?<!desde )(?<!desde la )(?<!tras la )\b(?:mejorar|ampliar) (?:\w+ ){0,2}(?:plan|suscripci[óo]n|licencias?)\b|(?<!despues de )(?<!tras )(?<!desde )(?<!desde la )(?<!tras la )\bupgrade (?:\w+ ){0,3}(?:plan|suscripci[óo]n|licencias?|edici[óo]n)\b|(?<!despues de )(?<!tras )(?<!desde )(?<!desde la )(?<!tras la )\b(?:actualizaci[óo]n|migraci[óo]n) (?:a|al) (?:un |una )?(?:plan|versi[óo]n|edici[óo]n|paquete|nivel) (?:superior|premium|profesional|empresarial|enterprise|business|pro)\b", 2),
+    ("fr_upgrade", r"(?<!depuis )(?<!apres )(?<!depuis la )(?<!apres la )(?<!depuis le )(?<!apres le )\b(?:passer|passage) à (?:la |une |l'|un )?(?:\w+ ){0,2}(?:formule|offre|abonnement|forfait|licence|(?:version|[ée]dition) (?:sup[ée]rieure|premium|professionnelle|pro|entreprise|business))\b|(?<!depuis )(?<!apres )(?<!depuis la )(?<!apres la )(?<!depuis le )(?<!apres le )\b(?:mise à niveau|mettre à niveau|upgrade) (?:\w+ ){0,4}?(?:formule|offre|abonnement|forfait|licences?|[ée]dition)\b|(?<!depuis )(?<!apres )(?<!depuis la )(?<!apres la )(?<!depuis le )(?<!apres le )\bmont[ée]e en gamme\b", 2),
+    ("de_upgrade", r"(?<!nach dem )(?<!seit dem )(?<!nach der )(?<!seit der )(?<!nach )(?<!seit )\b(?:upgrade\w*|hochstuf\w+|aufstock\w+|umstieg) (?:\w+ ){0,3}?(?:auf|zu|in) (?:[\w-]+ ){0,3}(?:[\w-]*edition|[\w-]*tarif|[\w-]+paket|plan|[\w-]*abo|[\w-]*abonnement|lizenzen|stufe)\b|(?<!nach dem )(?<!seit dem )(?<!nach der )(?<!seit der )(?<!nach )(?<!seit )\b(?:[\w-]*tarif|[\w-]+paket|[\w-]*abo|abonnement|lizenzen)\b (?:\w+ ){0,4}(?:upgraden|hochstufen|aufstocken)\b|(?<!nach dem )(?<!seit dem )(?<!nach der )(?<!seit der )(?<!nach )(?<!seit )\bauf (?:die |eine |den |das )?(?:h[öo]her\w*|gr[öo](?:ß|ss)er\w*|premium|pro|enterprise|business)[\w-]* (?:edition|tarif|paket|plan|abo|abonnement|lizenz|stufe)\b", 2),
+    ("it_upgrade", r"(?<!dopo )(?<!dopo il )(?<!dopo l')(?<!da quando )\bpassare (?:a|al|alla|ad) (?:un |una )?(?:\w+ ){0,2}(?:piano|abbonamento|pacchetto|(?:versione|edizione) (?:superiore|premium|professionale|pro|enterprise|business))\b|(?<!dopo )(?<!dopo il )(?<!dopo l')(?<!da quando )\b(?:ampliare|potenziare|estendere) (?:\w+ ){0,2}(?:piano|abbonamento|licenz[ae]|pacchetto)\b|(?<!dopo )(?<!dopo il )(?<!dopo l')(?<!da quando )\bupgrade (?:\w+ ){0,3}(?:piano|abbonamento|licenz[ae]|pacchetto|edizione)\b", 2),
+    ("pt_upgrade", r"(?<!depois de )(?<!depois do )(?<!depois da )(?<!apos )(?<!apos o )(?<!apos a )(?<!desde )\bupgrade (?:\w+ ){0,3}(?:plano|assinatura|licen[çc]as?|pacote|edi[çc][ãa]o)\b|(?<!depois de )(?<!depois do )(?<!depois da )(?<!apos )(?<!apos o )(?<!apos a )(?<!desde )\b(?:atualizar|migrar|mudar|passar)(?:-nos)? para (?:o |a |um |uma )?(?:\w+ ){0,2}(?:plano|pacote|n[íi]vel|assinatura|(?:vers[ãa]o|edi[çc][ãa]o) (?:superior|premium|profissional|empresarial|enterprise|business|pro))\b|(?<!depois de )(?<!depois do )(?<!depois da )(?<!apos )(?<!apos o )(?<!apos a )(?<!desde )\b(?:ampliar|expandir|aumentar) (?:\w+ ){0,2}(?:plano|assinatura|licen[çc]as?|pacote)\b", 2),
     # Questions customers ask before buying: what the product can do and what
     # it is good for, how versions compare, what the warranty or delivery
     # would be "if I buy it", prices for businesses and bulk, a demonstration,
     # a firm looking for a supplier. Capability questions need a question
     # ("?" or the inverted word order): "the software does not support" is a
     # fault. In IT operations mail only the buying ones count (see below).
-    ("de_capability", r"(?<!warum )(?<!wieso )(?<!weshalb )\b(?:unterst[üu]tzt|verf[üu]gt|besitzt|enth[äa]lt|eignet sich|hat) (?:das|die|der|dieses|diese|dieser|ihr|ihre) (?:[\w-]+ ){0,3}(?:[^.!?\n]|\.\d){0,60}\?|\bgibt es (?:ihn|sie|es|das|den|die|dieses|diesen|diese) (?:\w+ )?(?:auch )?(?:in|mit|als|ohne) |\bwelche (?:funktionen|features|vorteile|unterschiede)\b[^.!\n]{0,80}\?|\bim vergleich (?:zu|zur|zum) (?:\w+ ){0,2}(?:[\w-]*version|[\w-]*modell|[\w-]*edition|[\w-]*variante|[\w-]*tarif)\b", 2),
-    ("es_capability", r"¿(?!por qu[ée])[^?\n]{0,60}(?<!\bno )\b(?:soporta|admite|incluye|trae|viene con|viene en|existe en|sirve para|es adecuad[oa] para|es apt[oa] para|tiene (?:puerto|bater[íi]a|c[áa]mara|garant[íi]a|pantalla))\b|¿(?:qu[ée]|cu[áa]les) (?:\w+ )?(?:funciones|caracter[íi]sticas|ventajas|diferencias)\b|\b(?:frente a|en comparaci[óo]n con|comparad[oa] con) (?:\w+ ){0,2}(?:versi[óo]n|modelo|edici[óo]n|plan)\b", 2),
-    ("fr_capability", r"\b(?:prend|prennent)-(?:il|elle|ils|elles) en charge\b|\b(?:supporte|dispose|convient|existe|poss[èe]de|inclut|comprend)-(?:t-)?(?:il|elle|ils|elles)\b|\b(?:est|sont)-(?:il|elle|ils|elles) (?:adapt[ée]e?s?|livr[ée]e?s? avec|fournie?s? avec)\b|\bquelles (?:fonctionnalit[ée]s|caract[ée]ristiques|diff[ée]rences|avantages)\b|\bpar rapport (?:à la|au|à l') (?:\w+ ){0,2}(?:version|mod[èe]le|[ée]dition|formule)\b", 2),
-    ("pt_capability", r"(?<!\bnao )(?<!\bmais )\b(?:suporta|tem suporte (?:a|para)|é adequad[oa] para|serve para|existe em|vem com|vem em|inclui|acompanha)\b(?:[^.!?\n]|\.\d){0,60}\?|\bquais (?:funcionalidades|recursos|caracter[íi]sticas|diferen[çc]as|vantagens)\b|\b(?:em compara[çc][ãa]o com|comparad[oa] (?:com|à|ao)) (?:\w+ ){0,2}(?:vers[ãa]o|modelo|edi[çc][ãa]o|plano)\b", 2),
-    ("de_prepurchase", r"\b(?:wenn|falls|sobald) (?:ich|wir) (?:\w+ ){0,3}(?:kaufe|kaufen|bestelle|bestellen|erwerbe|erwerben)\b|\b(?:staffelpreis\w*|gro(?:ß|ss)kundenpreis\w*|mengenpreis\w*|(?:firmen|unternehmens|gesch[äa]fts|gewerbe)kunden(?:preis\w*|rabatt\w*|konditionen|tarif\w*))\b|\b(?:preise|konditionen|rabatte?|tarife) f[üu]r (?:firmen|unternehmen|gesch[äa]ftskunden|firmenkunden|gro(?:ß|ss)bestellungen|gro(?:ß|ss)e mengen)\b|\b(?:zu )?welchen (?:preisen|konditionen|bedingungen)\b|\b(?:produktvorf[üu]hrung|produktdemo|live-demo|demo-termin)\w*|\b(?:vorf[üu]hrung|demo) (?:ihrer|ihres|der|des) |\b(?:suchen|brauchen) (?:\w+ ){0,2}(?:einen|eine) (?:anbieter|dienstleister|partner|lieferanten)\b|\bwie lange (?:dauert|braucht) (?:die lieferung|der versand|die zustellung)\b", 2),
-    ("es_prepurchase", r"\bsi (?:lo |la |los |las )?(?:compro|compramos|adquiero|adquirimos|encargo|contrato|contratamos)\b|\b(?:precios?|tarifas?|condiciones) (?:especiales|para empresas|corporativ[oa]s|por volumen|mayoristas)\b|\bdescuentos? (?:por volumen|para empresas|corporativos)\b|\b(?:en|a|bajo) qu[ée] (?:condiciones|precios?|tarifas?)\b|\bdemostraci[óo]n (?:de|del) (?:su|sus|vuestro|vuestra|el|la) |\b(?:buscamos|busco|estamos buscando) (?:\w+ ){0,2}(?:empresa|proveedor|proveedores|socio) (?:que|para)\b|\bconocer (?:su|vuestra|sus|los|las) (?:oferta|propuesta|servicios|tarifas|precios|costes|costos|condiciones)\b|¿(?:ofrecen|venden|brindan|prestan)\b", 2),
-    ("fr_prepurchase", r"\bsi (?:je|nous) (?:l'|les |la |le )?(?:ach[èe]te|achetons|commande|commandons|souscris|souscrivons)\b|\b(?:tarifs?|prix|conditions) (?:entreprises?|pour (?:les )?(?:entreprises|professionnels)|professionnels?|de gros|d[ée]gressifs?|pr[ée]f[ée]rentiels?)\b|\bà quelles? (?:conditions|tarifs?|prix)\b|\bd[ée]monstration (?:de|du|des) (?:votre|vos|la|le|l') |\b(?:cherchons|recherchons|cherche) (?:\w+ ){0,2}(?:prestataire|fournisseur|partenaire|soci[ée]t[ée]) (?:pour|qui)\b|\bconna[îi]tre (?:votre|vos) (?:offre|offres|services|prestations|tarifs|prix)\b", 2),
-    ("pt_prepurchase", r"\bse (?:eu |n[óo]s )?(?:comprar|comprarmos|adquirir|adquirirmos|encomendar|contratar|contratarmos)\b|\b(?:pre[çc]os?|condi[çc][õo]es|valores) (?:especiais|para empresas|corporativ[oa]s|por volume|de atacado)\b|\bdescontos? (?:por volume|para empresas|corporativos)\b|\bem que condi[çc][õo]es\b|\bdemonstra[çc][ãa]o (?:d[oa]s?|de) (?:seu|sua|seus|suas|o|a) |\b(?:procuramos|procuro|estamos procurando|buscamos) (?:\w+ ){0,2}(?:empresa|fornecedor|fornecedores|parceiro) (?:que|para)\b|\bconhecer (?:a sua|a vossa|sua|os seus|seus) (?:oferta|proposta|servi[çc]os|pre[çc]os)\b|\bvoc[êe]s (?:oferecem|vendem|prestam)\b|\btenho interesse (?:no|na|nos|nas|em)\b|\bquanto tempo (?:demora|leva) (?:a entrega|o envio|para (?:chegar|entregar))\b", 2),
+    ("de_capability", r"(?<!warum )(?<!wieso )(?<!weshalb )\b(?:unterst[üu]tzt|verf[üu]gt|besitzt|enth[äa]lt|eignet sich) (?:das|die|der|dieses|diese|dieser|ihr|ihre) (?!(?:sendung|paket|lieferung|bestellung|kundenservice|karton|rechnung|erstattung|r[üu]cksendung|retoure)\b)(?:[\w-]+ ){0,3}(?:[^.!?\n]|\.\d){0,60}\?|\bgibt es (?:ihn|sie|es|das|den|die|dieses|diesen|diese) (?:\w+ )?(?:auch )?(?:in|mit|als|ohne) |\bwelche (?:funktionen|features|vorteile|unterschiede)\b[^.!\n]{0,80}\?|\bim vergleich (?:zu|zur|zum) (?:\w+ ){0,2}(?:[\w-]*version|[\w-]*modell|[\w-]*edition|[\w-]*variante|[\w-]*tarif)\b", 2),
+    ("es_capability", r"¿(?!por qu[ée])(?![^?\n]{0,60}\b(?:reembolso|devoluci[óo]n|pedido|paquete|factura|cargo|garant[íi]a)\b)[^?\n]{0,60}(?<!\bno )\b(?:soporta|admite|incluye|trae|viene con|viene en|existe en|sirve para|es adecuad[oa] para|es apt[oa] para|tiene (?:puerto|bater[íi]a|c[áa]mara|pantalla))\b(?! algo\b)|¿(?:qu[ée]|cu[áa]les) (?:son )?(?:las )?(?:funciones|caracter[íi]sticas|ventajas|diferencias)\b|\b(?:frente a|en comparaci[óo]n con|comparad[oa] con) (?:\w+ ){0,2}(?:versi[óo]n|modelo|edici[óo]n|plan)\b", 2),
+    ("fr_capability", r"(?<!remboursement )(?<!retour )(?<!commande )(?<!colis )(?<!facture )(?<!livraison )\b(?:(?:prend|prennent)-(?:il|elle|ils|elles) en charge|(?:supporte|dispose|convient|existe|poss[èe]de|inclut|comprend)-(?:t-)?(?:il|elle|ils|elles))\b|\b(?:est|sont)-(?:il|elle|ils|elles) (?:adapt[ée]e?s?|livr[ée]e?s? avec|fournie?s? avec)\b|\bquelles (?:sont les )?(?:fonctionnalit[ée]s|caract[ée]ristiques|diff[ée]rences|avantages)\b|\bpar rapport (?:à la|au|à l') (?:\w+ ){0,2}(?:version|mod[èe]le|[ée]dition|formule)\b", 2),
+    ("pt_capability", r"(?<!\bnao )(?<!\bmais )(?<!reembolso )(?<!pedido )(?<!pacote )(?<!devolucao )(?<!fatura )(?<!encomenda )(?<!estorno )\b(?:suporta|tem suporte (?:a|para)|é adequad[oa] para|serve para|existe em|vem com|vem em|inclui|acompanha)\b(?:[^.!?\n]|\.\d){0,60}\?|\bquais (?:s[ãa]o )?(?:as |os )?(?:funcionalidades|recursos|caracter[íi]sticas|diferen[çc]as|vantagens)\b|\b(?:em compara[çc][ãa]o com|comparad[oa] (?:com|à|ao)) (?:\w+ ){0,2}(?:vers[ãa]o|modelo|edi[çc][ãa]o|plano)\b", 2),
+    ("de_prepurchase", r"\b(?:wenn|falls|sobald) (?:ich|wir) (?:\w+ ){0,3}(?:kaufe|kaufen|bestelle|bestellen|erwerbe|erwerben)\b[^.!?\n]{0,80}\?|\b(?:staffelpreis\w*|gro(?:ß|ss)kundenpreis\w*|mengenpreis\w*|(?:firmen|unternehmens|gesch[äa]fts|gewerbe)kunden(?:preis\w*|rabatt\w*|konditionen|tarif\w*)|sonderkonditionen)\b|\b(?:preise|konditionen|rabatte?|tarife) f[üu]r (?:firmen|unternehmen|gesch[äa]ftskunden|firmenkunden|schulen|vereine|gro(?:ß|ss)bestellungen|gro(?:ß|ss)e mengen)\b|\b(?:zu )?welchen (?:preisen|konditionen|bedingungen)\b(?![^.!?\n]{0,50}\b(?:zur[üu]ck\w*|r[üu]ck\w*|umtausch\w*|umtauschen|erstatt\w*))|\b(?:produktvorf[üu]hrung|produktdemo|live-demo|demo-termin)\w*|\b(?:vorf[üu]hrung|demo) (?:ihrer|ihres|der|des) |\b(?:suchen|brauchen) (?:\w+ ){0,2}(?:einen|eine) (?:anbieter|dienstleister|partner|lieferanten)\b|\bwie lange (?:dauert|braucht) (?:die lieferung|der versand|die zustellung)\b(?!\s+(?:\w+ )?noch\b)(?![^.!?\n]{0,40}\b(?:meine|meiner|meines) )", 2),
+    ("es_prepurchase", r"\bsi (?:lo |la |los |las )?(?:compro|compramos|adquiero|adquirimos|encargo|contrato|contratamos)\b(?! otra vez| de nuevo)|\b(?:precios?|tarifas?|condiciones) (?:especiales|para empresas|corporativ[oa]s|por volumen|mayoristas)\b|\bdescuentos? (?:por volumen|para empresas|corporativos)\b|\b(?:en|a|bajo) qu[ée] (?:condiciones|precios?|tarifas?)\b(?![^.!?\n]{0,40}\b(?:devolver|devoluci[óo]n|cambiar|reembolso)\w*)|\bdemostraci[óo]n (?:de|del) (?:su|sus|vuestro|vuestra|el|la) |\b(?:buscamos|busco|estamos buscando) (?:\w+ ){0,2}(?:empresa|proveedor|proveedores|socio) (?:que|para)\b|\bconocer (?:su|vuestra|sus|los|las) (?:oferta|propuesta|servicios|tarifas|precios|costes|costos|condiciones)\b|¿(?:ofrecen|venden|brindan|prestan)\b(?![^?\n]{0,40}\b(?:compensaci[óo]n|reembolso|indemnizaci[óo]n|devoluci[óo]n|cambio)\b)", 2),
+    ("fr_prepurchase", r"\bsi (?:je|nous) (?:l'|les |la |le )?(?:ach[èe]te|achetons|commande|commandons|souscris|souscrivons)\b(?! (?:encore|à nouveau|de nouveau))|\b(?:tarifs?|prix|conditions) (?:entreprises?|pour (?:les )?(?:entreprises|professionnels|[ée]coles|associations)|professionnels?|de gros|d[ée]gressifs?|pr[ée]f[ée]rentiels?)\b|\bà quelles? (?:conditions|tarifs?|prix)\b(?![^.!?\n]{0,40}\b(?:renvoyer|retourner|retour|[ée]changer|rembours)\w*)|\bd[ée]monstration (?:de|du|des) (?:votre|vos|la|le|l') |\b(?:cherchons|recherchons|cherche) (?:\w+ ){0,2}(?:prestataire|fournisseur|partenaire|soci[ée]t[ée]) (?:pour|qui)\b|\bconna[îi]tre (?:votre|vos) (?:offre|offres|services|prestations|tarifs|prix)\b", 2),
+    ("pt_prepurchase", r"\bse (?:eu |n[óo]s )?(?:comprar|comprarmos|adquirir|adquirirmos|encomendar|contratar|contratarmos)\b(?! (?:de novo|novamente|outra vez))|\b(?:pre[çc]os?|condi[çc][õo]es|valores) (?:especiais|para empresas|corporativ[oa]s|por volume|de atacado)\b|\bdescontos? (?:por volume|para empresas|corporativos)\b|\bem que condi[çc][õo]es\b(?![^.!?\n]{0,40}\b(?:devolver|devolu[çc][ãa]o|trocar|troca|reembolso)\b)|\bdemonstra[çc][ãa]o (?:d[oa]s?|de) (?:seu|sua|seus|suas|o|a) |\b(?:procuramos|procuro|estamos procurando|buscamos) (?:\w+ ){0,2}(?:empresa|fornecedor|fornecedores|parceiro) (?:que|para)\b|\bconhecer (?:a sua|a vossa|sua|os seus|seus) (?:oferta|proposta|servi[çc]os|pre[çc]os)\b|\bvoc[êe]s (?:oferecem|vendem|prestam)\b(?! (?:\w+ ){0,3}(?:compensa[çc][ãa]o|reembolso|indeniza[çc][ãa]o|estorno|troca|devolu[çc][ãa]o|rastreamento)\b)|\btenho interesse (?:no|na|nos|nas|em)\b|\bquanto tempo (?:demora|leva) (?:a entrega|o envio)\b(?![^.!?\n]{0,40}\b(?:ainda|meu|minha)\b)", 2),
 )
 
 COMPLAINT = _rules(
@@ -627,7 +627,7 @@ _IT_OPERATIONS_ANY = re.compile(fold(rf"\b(?:{'|'.join(_IT_OPERATIONS.values())}
 # Distinct IT operations words (first six letters) that make a message one.
 IT_OPERATIONS_TERMS_NEEDED = 2
 # Product-question rules that say the sender wants to buy (suffixes of rule names).
-_BUYING_SUFFIXES = ("_buy", "_purchase_intent", "_prepurchase", "_services", "_quote", "_want_to_buy", "_upgrade")
+_BUYING_SUFFIXES = ("_buy", "_purchase_intent", "_prepurchase", "_services", "_quote", "_want_to_buy")
 
 
 def it_operations_context(text: str, language: str = "") -> bool:
@@ -654,22 +654,81 @@ def mentions_purchase(text: str, language: str = "") -> bool:
 #
 # The account category is the customer's account with the shop. Signing in to
 # Microsoft 365 or Outlook, a Google or Apple account, AWS or Jira is another
-# firm's account: the shop's account procedure does not apply. A mail that also
-# speaks of the shop or of a purchase (:data:`_PURCHASE_TERMS`: "your store",
-# "my order") keeps it: "I sign in to your shop with my Google account".
+# firm's account: the shop's account procedure does not apply. Only the
+# platform's own account counts ("Office 365-Konto", "compte Google", "acceso
+# a Outlook", "password for Jira"), not an address at a mail provider or a
+# social login. A mail that also speaks of the customer account with the shop
+# or of a purchase (:data:`_PURCHASE_TERMS`: "your store", "my order") keeps
+# the category: "I sign in to your shop with my Google account".
 
 _PLATFORMS = (
-    r"microsoft|office ?365|microsoft ?365|outlook|hotmail|onedrive|sharepoint|azure|aws|amazon web services"
-    r"|google|gmail|google workspace|g suite|apple id|icloud|adobe|creative cloud|salesforce|slack|zoom|jira"
+    r"microsoft|office ?365|microsoft ?365|outlook|onedrive|sharepoint|azure|aws|amazon web services"
+    r"|google|google workspace|g suite|apple id|icloud|adobe|creative cloud|salesforce|slack|zoom|jira"
     r"|confluence|atlassian|dropbox|github|gitlab|hubspot|zendesk|skype|webex|docusign|quickbooks"
 )
-_PLATFORM_RE = re.compile(rf"\b(?:{_PLATFORMS})\b")
+_ACCOUNT_WORDS = (
+    r"konto|kontos|account|accounts|compte|cuenta|conta|passwort|kennwort|password|contrase[ñn]a|mot de passe|senha"
+    r"|login|anmeldung|zugang|zugriff|acceso|acesso|acc[èe]s|credenciales|credenciais|identifiants|zugangsdaten"
+    r"|anmeldedaten|sign-?in|log-?in|sesi[óo]n|connecter|connexion|anmelden|einloggen|acessar|entrar"
+)
+_PLATFORM_ACCOUNT_RE = re.compile(
+    fold(
+        rf"\b(?:{_PLATFORMS})(?:[ -][\w-]+)?[ -](?:{_ACCOUNT_WORDS})\b"
+        rf"|\b(?:{_ACCOUNT_WORDS})\b (?:[\w-]+ ){{0,5}}(?:{_PLATFORMS})\b"
+    )
+)
+# The customer's account with the shop, named as such.
+_SHOP_ACCOUNT_RE = re.compile(
+    fold(
+        r"\b(?:kundenkonto\w*|kundenlogin|compte client|espace client|cuenta de cliente|cuenta en (?:su|la) tienda"
+        r"|conta de cliente|conta (?:da|na) loja|customer account|account (?:with|on|at) your|(?:conta|cuenta|compte|konto|account) (?:no|na|do|da|en la|en el|en su|sur le|sur la|sur votre|auf der|auf ihrer|in ihrem|on the|on your|in the) (?:site|web|website|webseite|loja|tienda|boutique|shop|app|application)"
+        r"|your (?:shop|store|site|website|app)|ihr(?:em|er|en)? (?:shop|online-?shop|app|website|webseite)"
+        r"|su (?:tienda|web|sitio|app)|votre (?:boutique|site|application)|sua loja|seu site|vosso site"
+        r"|(?:negozio|vostro sito))\b"
+    )
+)
 
 
 def platform_account_context(text: str, language: str = "") -> bool:
-    """True when ``text`` names another firm's platform and nothing of the shop."""
+    """True when ``text`` is about an account at another firm's platform and not the shop's."""
     lowered = fold(text)
-    if _PLATFORM_RE.search(lowered) is None:
+    if _PLATFORM_ACCOUNT_RE.search(lowered) is None:
+        return False
+    return _SHOP_ACCOUNT_RE.search(lowered) is None and not mentions_purchase(lowered, language)
+
+
+# -- Deciding whether to buy ------------------------------------------------------
+#
+# "We are considering buying ...", "before ordering", "a possible purchase":
+# the sender has bought nothing yet. Prices, conditions and "do you offer"
+# are not enough: a customer asks what a return costs too.
+
+_DECIDING_TO_BUY: dict[str, str] = {
+    "en": r"consider(?:ing)? (?:buying|purchasing|ordering|getting)|thinking (?:about |of )?(?:buying|purchasing|ordering|getting)"
+    r"|before (?:buying|purchasing|ordering|(?:i|we) (?:buy|order|purchase)|placing an order|making a purchase)"
+    r"|(?:possible|potential|planned|future) (?:purchase|acquisition)|plan(?:ning)? to (?:buy|purchase|order)"
+    r"|(?:moving forward|go ahead) with (?:this|the) purchase|decid\w+ whether to (?:buy|order|purchase)",
+    "de": r"(?:[üu]berlege|[üu]berlegen|plane|planen|erw[äa]ge|erw[äa]gen)\w*,? (?:\w+ ){0,5}zu (?:kaufen|bestellen|erwerben)"
+    r"|vor dem kauf|bevor (?:ich|wir) (?:\w+ ){0,4}(?:kaufe|kaufen|bestelle|bestellen)|(?:m[öo]glichen|geplanten|eventuellen) kauf"
+    r"|kauf in betracht",
+    "es": r"(?:pensando en|considerando|planeando|evaluando) (?:comprar|adquirir|encargar|la compra)"
+    r"|antes de (?:comprar|la compra|adquirir|hacer el pedido|realizar la compra)|posible compra"
+    r"|(?:compra|adquisici[óo]n) (?:prevista|futura)",
+    "fr": r"envisage(?:ons|ns)? (?:d'acheter|l'achat|de commander)|(?:pensons|pense|r[ée]fl[ée]chissons|r[ée]fl[ée]chis) à (?:acheter|commander|l'achat)"
+    r"|avant (?:d'acheter|l'achat|de commander|de passer commande)|achat (?:potentiel|[ée]ventuel|possible|pr[ée]vu)",
+    "it": r"(?:pensando di|valutando (?:di )?|considerando (?:di )?)(?:acquistare|comprare|ordinare|l'acquisto)"
+    r"|prima di (?:acquistare|comprare|ordinare|l'acquisto)|possibile acquisto",
+    "pt": r"(?:pensando em|considerando|planejando|avaliando) (?:comprar|adquirir|encomendar|a compra)"
+    r"|antes de (?:comprar|adquirir|fazer o pedido|efetuar a compra)|poss[íi]vel compra|compra (?:prevista|futura)",
+}
+_DECIDING_RE = {lang: re.compile(fold(rf"\b(?:{terms})\b")) for lang, terms in _DECIDING_TO_BUY.items()}
+_DECIDING_ANY = re.compile(fold(rf"\b(?:{'|'.join(_DECIDING_TO_BUY.values())})\b"))
+
+
+def deciding_to_buy(text: str, language: str = "") -> bool:
+    """True when ``text`` says the sender is deciding whether to buy and speaks of nothing bought."""
+    lowered = fold(text)
+    if _DECIDING_RE.get(language, _DECIDING_ANY).search(lowered) is None:
         return False
     return not mentions_purchase(lowered, language)
 

@@ -87,7 +87,8 @@ def _damage_report(scores: Scores, hits: Hits) -> bool:
 def _refund_pending(scores: Scores, hits: Hits) -> bool:
     # "I still haven't received my refund": the shipping rules read "not
     # received" as a lost parcel; the refund words say what is missing.
-    return any(name.endswith("_refund_pending") for name in hits.get(Category.REFUND, []))
+    # Money rather than a voucher, or less refunded than paid: also a refund.
+    return any(name.endswith(("_refund_pending", "_refund_first")) for name in hits.get(Category.REFUND, []))
 
 
 # The order is the contract. Each row: category, predicate over rule scores, why.

@@ -136,8 +136,8 @@ DAMAGED = _rules(
     ("it_wrong", r"\b(?:ho ricevuto|mi (?:è|e) arrivat[oa]|mi hanno mandato)\b[^.!?\n]{0,60}\bma (?:avevo|ho) (?:ordinato|comprato)\b|\b(?:manca|mancava|mancano|mancavano)\b[^.!?\n]{0,40}\b(?:pacco|scatola|ordine|confezione)\b|\b(?:pacco|scatola|ordine|confezione)\b[^.!?\n]{0,40}\b(?:manca|mancava|mancano|mancavano)\b", 2),
     ("pt_wrong", r"\b(?:recebi|recebemos|me (?:mandaram|enviaram)|chegou)\b[^.!?\n]{0,60}\b(?:mas|e) (?:eu )?(?:pedi|tinha pedido|comprei|encomendei)\b|\bn[ãa]o corresponde (?:ao|à|a) (?:que (?:eu )?(?:pedi|comprei)|meu pedido|minha encomenda|descri[çc][ãa]o)\b|\b(?:falt(?:a|ava|am|avam)|n[ãa]o (?:veio|vieram))\b[^.!?\n]{0,40}\b(?:pacote|caixa|pedido|encomenda)\b|\b(?:pacote|caixa|pedido|encomenda)\b[^.!?\n]{0,40}\b(?:falt(?:a|ava|am|avam)|n[ãa]o (?:veio|vieram))\b", 2),
     # Ordered one thing, got another; dead on arrival; broken in transit.
-    ("de_swap_wrong", r"\bbestellt\b[^.!?\n]{0,40}\b(?:und|aber)\b[^.!?\n]{0,40}\b(?:bekommen|erhalten|geliefert)\b|\bstatt\b[^.!?\n]{0,40}\b(?:bekommen|erhalten|geliefert|zugeschickt|geschickt)\b|\b(?:gerissen|zersplittert|gesprungen|verbogen|eingedr[üu]ckt)\b", 2),
-    ("es_swap_wrong", r"\bped[íi]\b[^.!?\n]{0,40}\b(?:y|pero)\b[^.!?\n]{0,30}\b(?:me (?:lleg[óo]|llegaron|mandaron|enviaron)|recib[íi])\b|\b(?:mandaron|enviaron|lleg[óo]|llegaron)\b[^.!?\n]{0,30}\b(?:en vez de|en lugar de)\b|\b(?:rajad[oa]s?|abollad[oa]s?|astillad[oa]s?)\b", 2),
+    ("de_swap_wrong", r"\bbestellt\b(?:(?!\b(?:keine?[nrs]?|nicht|noch|bisher)\b)[^.!?\n]){0,40}\b(?:und|aber)\b(?:(?!\b(?:keine?[nrs]?|nicht|noch|bisher)\b)[^.!?\n]){0,40}\b(?:bekommen|erhalten|geliefert)\b|\bstatt\b[^.!?\n]{0,40}\b(?:bekommen|erhalten|geliefert|zugeschickt|geschickt)\b|\b(?:gerissen|zersplittert|gesprungen|verbogen|eingedr[üu]ckt)\b", 2),
+    ("es_swap_wrong", r"\bped[íi]\b[^.!?\n]{0,40}\b(?:y|pero) (?:me (?:lleg[óo]|llegaron|mandaron|enviaron)|recib[íi])\b|\b(?:mandaron|enviaron|lleg[óo]|llegaron)\b[^.!?\n]{0,30}\b(?:en vez de|en lugar de)\b|\b(?:rajad[oa]s?|abollad[oa]s?|astillad[oa]s?)\b", 2),
     ("fr_swap_wrong", r"\bcommand[ée]\b[^.!?\n]{0,40}\bet (?:j'ai |on m'a )?(?:re[çc]u|envoy[ée]|livr[ée])\b|\b(?:envoy[ée]|re[çc]u|livr[ée])\b[^.!?\n]{0,30}\b(?:au lieu d[eu']|à la place d[eu'])|\b(?:fissur[ée]e?s?|fendu|d[ée]chir[ée]e?s?|tordu)\b", 2),
     ("it_swap_wrong", r"\bordinat[oa]\b[^.!?\n]{0,40}\be mi (?:è|e|sono) arrivat[oaie]\b|\b(?:mandato|mandata|inviato|inviata|arrivat[oa])\b[^.!?\n]{0,30}\b(?:invece di|al posto di)\b|\b(?:crepat[oa]|spaccat[oa]|strappat[oa])\b", 2),
     ("pt_swap_wrong", r"\bpedi\b[^.!?\n]{0,40}\be (?:veio|chegou|recebi|me mandaram)\b|\b(?:mandaram|enviaram|veio|chegou)\b[^.!?\n]{0,30}\b(?:em vez de|ao inv[ée]s de)\b|\b(?:partid[oa]s?|amachucad[oa]s?|rachad[oa]s?)\b", 2),
@@ -311,6 +311,12 @@ REFUND = _rules(
     ("fr_money_refund_pending", r"\bserai-je rembours[ée]e?\b|\bl'argent n'est (?:toujours )?pas\b|\b(?:quand|toujours pas)\b[^.!?\n]{0,30}\brembours\w*|\bne m'a rembours[ée] que\b", 2),
     ("it_money_refund_pending", r"\b(?:ridate|restituite|rimborsate|ridarete)\b[^.!?\n]{0,20}\bsoldi\b|\bsoldi\b[^.!?\n]{0,30}\bnon (?:si vedono|sono (?:ancora )?arrivati)\b|\bquando mi (?:ridate|rimborsate)\b", 2),
     ("pt_money_refund_pending", r"\b(?:valor|dinheiro)\b[^.!?\n]{0,20}\b(?:ainda )?n[ãa]o (?:apareceu|caiu|voltou|entrou)\b|\bs[óo] me devolveram\b|\bdevolveram (?:s[óo]|apenas)\b", 2),
+    # Money rather than a voucher or store credit; less refunded than paid.
+    ("de_refund_first", r"\bgutschein\w*\b[^.!?\n]{0,60}\b(?:lieber|m[öo]chte (?:\w+ ){0,3}(?:geld|betrag))\b|\b(?:lediglich|nur)\b[^.!?\n]{0,30}\berstattet\b|\bdifferenz\b[^.!?\n]{0,40}\b(?:erstatt|[üu]berweis)\w*", 2),
+    ("es_refund_first", r"\bvale\b[^.!?\n]{0,60}\bprefiero\b|\bcu[áa]ndo me (?:devolv|regres|reembols)\w*|\bno me (?:hab[ée]is|han) (?:devuelto|reembolsado)\b|\b(?:solo|s[óo]lo|solamente) me (?:han )?(?:devuelto|reembolsado)\b|\bdiferencia\b[^.!?\n]{0,40}\b(?:reembols|devol)\w*", 2),
+    ("fr_refund_first", r"\bavoir\b[^.!?\n]{0,60}\bpr[ée]f[èe]re\b|\br[ée]cup[èe]re[rz]? mon argent\b|\bdiff[ée]rence\b[^.!?\n]{0,40}\brembours\w*", 2),
+    ("it_refund_first", r"\bbuono\b[^.!?\n]{0,60}\bpreferisco\b|\brimborso\b[^.!?\n]{0,40}\b(?:disposto|effettuato|emesso)\b[^.!?\n]{0,10}\?|\bdifferenza\b[^.!?\n]{0,40}\brimbors\w*", 2),
+    ("pt_refund_first", r"\bvale\b[^.!?\n]{0,60}\bprefiro\b|\bvalor reembolsado foi\b|\bdiferen[çc]a\b[^.!?\n]{0,40}\b(?:reembols|devol|estorn)\w*", 2),
 )
 
 PAYMENT = _rules(
@@ -380,6 +386,12 @@ ACCOUNT = _rules(
     ("de_account_more", r"\b(?:zur[üu]cksetzen (?:des|meines) (?:passworts|kennworts)|passwort-?(?:reset|e-mail|link))\b|\b(?:l[öo]schen|sperren|deaktivieren|schlie(?:ß|ss)en) sie (?:\w+ ){0,2}(?:kundenkonto|konto|profil)\b|\b(?:[äa]ndere|[äa]ndern)\b[^.!?\n]{0,30}\be-?mail\b[^.!?\n]{0,30}\b(?:konto|kundenkonto|profil)\b", 2),
     ("it_account_more", r"\b(?:cancellare|eliminare|chiudere|disattivare) (?:il )?(?:mio )?(?:account|profilo)\b|\baccount (?:\w+ )?bloccato\b|\bsbloccar\w*|\b(?:cambiare|modificare)\b[^.!?\n]{0,20}\b(?:email|e-mail|indirizzo email)\b[^.!?\n]{0,30}\b(?:account|profilo)\b", 2),
     ("pt_account_more", r"\bpalavra-passe\b|\b(?:excluir|apagar|eliminar|encerrar) (?:a )?(?:minha )?conta\b|\b(?:alter|mud|troc)\w*\b[^.!?\n]{0,20}\be-?mail\b[^.!?\n]{0,30}\bconta\b|\bconta (?:\w+ )?bloqueada\b", 2),
+    # Deleting the account and the data kept about the customer.
+    ("de_data_deletion", r"\b(?:l[öo]schung|suppression|elimina[çc][ãa]o|eliminaci[óo]n|borrado|cancellazione)\b[^.!?\n]{0,30}\b(?:kundenkontos?|kontos?|compte|conta|cuenta|account)\b|\b(?:dsgvo|rgpd|gdpr|lgpd)\b", 2),
+    ("es_data_deletion", r"\b(?:l[öo]schung|suppression|elimina[çc][ãa]o|eliminaci[óo]n|borrado|cancellazione)\b[^.!?\n]{0,30}\b(?:kundenkontos?|kontos?|compte|conta|cuenta|account)\b|\b(?:dsgvo|rgpd|gdpr|lgpd)\b", 2),
+    ("fr_data_deletion", r"\b(?:l[öo]schung|suppression|elimina[çc][ãa]o|eliminaci[óo]n|borrado|cancellazione)\b[^.!?\n]{0,30}\b(?:kundenkontos?|kontos?|compte|conta|cuenta|account)\b|\b(?:dsgvo|rgpd|gdpr|lgpd)\b", 2),
+    ("it_data_deletion", r"\b(?:l[öo]schung|suppression|elimina[çc][ãa]o|eliminaci[óo]n|borrado|cancellazione)\b[^.!?\n]{0,30}\b(?:kundenkontos?|kontos?|compte|conta|cuenta|account)\b|\b(?:dsgvo|rgpd|gdpr|lgpd)\b", 2),
+    ("pt_data_deletion", r"\b(?:l[öo]schung|suppression|elimina[çc][ãa]o|eliminaci[óo]n|borrado|cancellazione)\b[^.!?\n]{0,30}\b(?:kundenkontos?|kontos?|compte|conta|cuenta|account)\b|\b(?:dsgvo|rgpd|gdpr|lgpd)\b", 2),
 )
 
 PRODUCT_QUESTION = _rules(
@@ -589,11 +601,11 @@ ORDER_STATUS = _rules(
     ("fr_when", r"\b(?:commande|colis)\b[^.!?\n]{0,10}\ba-t-(?:il|elle) [ée]t[ée] (?:exp[ée]di[ée]e?|envoy[ée]e?)\b|\b(?:ma commande|mon colis) est(?:-elle|-il)? (?:d[ée]jà )?parti[e]?\b|\bquand (?:sera|va) (?:\w+ ){0,3}(?:exp[ée]di[ée]e?|envoy[ée]e?)\b", 2),
     ("de_when", r"\b(?:lager|versandzentrum) (?:schon |bereits )?verlassen\b|\b(?:schon|bereits) (?:verschickt|versandt|versendet|unterwegs|rausgegangen)\b", 2),
     # When it will come, whether it has left, the tracking number.
-    ("de_eta", r"\bwann\b[^.!?\n]{0,50}\b(?:rechnen|erwarten|ankommen|da sein|geliefert|verschickt|versendet|zugestellt|versandt)\b", 2),
-    ("es_eta", r"\bcu[áa]ndo (?:me )?(?:llega|llegar[áa]|llegan|recibir[ée]|recibo|van a enviar|env[íi]an|sale)\b|\b(?:fecha|d[íi]a) (?:\w+ ){0,2}(?:prevista|estimada) (?:de|para la) entrega\b|\bentrega (?:prevista|estimada)\b|\bpara qu[ée] d[íi]a\b", 2),
-    ("fr_eta", r"\bquand\b[^.!?\n]{0,40}\b(?:recevoir|recevrai|re[çc]ois|arrive|arrivera|livr[ée]e?|exp[ée]di[ée]e?)\b|\b(?:commande|colis)\b[^.!?\n]{0,10}\ba-t-(?:il|elle) (?:\w+ )?[ée]t[ée] (?:exp[ée]di[ée]e?|envoy[ée]e?)\b", 2),
-    ("it_eta", r"\bquando (?:\w+ ){0,2}(?:arriva|arriver[àa]|ricever[òo]|spedite|spedirete|partir[àa])\b|\b(?:data|giorno) (?:di consegna )?(?:prevista|stimata)\b|\bconsegna prevista\b|\b(?:già|gia) stat[oa] spedit[oa]\b", 2),
-    ("pt_eta", r"\b(?:quando|qdo|quando que) (?:\w+ ){0,2}(?:chega|chegar[áa]|vou receber|recebo|enviam|despacham)\b|\bprevis[ãa]o de entrega\b|\bj[áa] foi (?:despachad|enviad|expedid)[oa]\b|\bn[úu]mero de (?:seguimento|rastreio|rastreamento)\b", 2),
+    ("de_eta", r"\bwann\b[^.!?\n]{0,70}\b(?:rechnen|erwarten|ankommen|da sein|geliefert|verschickt|versendet|zugestellt|versandt|rausgeht|rausgehen|losgeht)\b", 2),
+    ("es_eta", r"\bcu[áa]ndo (?:me )?(?:llega|llegar[áa]|llegan|recibir[ée]|recibo|van a enviar|env[íi]an|sale)\b|\b(?:fecha|d[íi]a) (?:\w+ ){0,2}(?:prevista|estimada) (?:de|para la) entrega\b|\bentrega (?:prevista|estimada)\b|\bpara qu[ée] d[íi]a\b|\b(?:en )?qu[ée] fecha (?:\w+ )?(?:recibir[ée]|llegar[áa]|me llega)\b", 2),
+    ("fr_eta", r"\bquand\b[^.!?\n]{0,40}\b(?:recevoir|recevrai|re[çc]ois|arrive|arrivera|livr[ée]e?|exp[ée]di[ée]e?)\b|\b(?:commande|colis)\b[^.!?\n]{0,10}\ba-t-(?:il|elle) (?:\w+ )?[ée]t[ée] (?:exp[ée]di[ée]e?|envoy[ée]e?)\b|\best(?:-elle|-il)? (?:d[ée]j[àa] )?partie?\b|\bpart quand\b", 2),
+    ("it_eta", r"\bquando (?:\w+ ){0,2}(?:arriva|arriver[àa]|ricever[òo]|ricevere|spedite|spedirete|partir[àa])\b|\bdove (?:si trova|[èe] finito) il mio (?:ordine|pacco)\b|\bcodice di (?:tracciamento|tracking|spedizione)\b|\b(?:gi[àa]|gia) partit[oa]\b|\b(?:data|giorno) (?:di consegna )?(?:prevista|stimata)\b|\bconsegna prevista\b|\b(?:già|gia) stat[oa] spedit[oa]\b", 2),
+    ("pt_eta", r"\b(?:quando|qdo|quando que) (?:\w+ ){0,2}(?:chega|chegar[áa]|vou receber|recebo|enviam|despacham|expedid[oa]|enviad[oa]|despachad[oa])\b|\bprevis[ãa]o de entrega\b|\bj[áa] foi (?:despachad|enviad|expedid)[oa]\b|\bn[úu]mero de (?:seguimento|rastreio|rastreamento)\b", 2),
 )
 
 # -- context, not category ------------------------------------------------------

@@ -13,12 +13,13 @@ Decision order (first step that decides wins; each leaves a reason):
    servers, installs, errors: :func:`rules.it_operations_context`) without
    asking to buy (:data:`rules.BUYING_RULES`), product_question is ruled
    out for the steps below, model included (``context:it_operations``);
+   a login at another firm's platform rules out account
+   (``context:platform_account``), and a sender deciding whether to buy
+   rules out return_exchange (``context:before_buying``);
 2. the precedence table :data:`_PRECEDENCE`: categories that must win over
    whatever else the text mentions ("a first report of a damaged item is
    damaged_wrong_item even if annoyed", "a refund for a damaged item is a
-   damage report"); a question about returns from someone deciding whether
-   to buy (:func:`rules.deciding_to_buy`) is not a return
-   (``context:before_buying``);
+   damage report");
 3. for English, the naive Bayes model trained on Bitext, combined with the
    phrase-rule scores;
 4. otherwise the best phrase-rule score; ties go to the earlier category in
@@ -233,11 +234,16 @@ def classify_text(
     # Signing in to Microsoft 365 or a Google account is not the customer's
     # account with the shop (rules.platform_account_context).
     no_account = platform_account_context(sample, language)
+    # Someone deciding whether to buy has nothing to send back: "what is your
+    # return policy?" from them is a product question (rules.deciding_to_buy).
+    before_buying = deciding_to_buy(sample, language)
 
     def permitted(category: Category) -> bool:
         if no_product_question and category is Category.PRODUCT_QUESTION:
             return False
         if no_account and category is Category.ACCOUNT:
+            return False
+        if before_buying and category is Category.RETURN_EXCHANGE:
             return False
         return not allowed or category.value in allowed or category is Category.OTHER
 
@@ -249,6 +255,8 @@ def classify_text(
         reasons = (*reasons, "context:it_operations")
     if no_account:
         reasons = (*reasons, "context:platform_account")
+    if before_buying:
+        reasons = (*reasons, "context:before_buying")
     return category, (*reasons, "context:it_support") if it_support else reasons
 
 
@@ -265,19 +273,6 @@ def _decide(
     it_support: bool,
 ) -> tuple[Category, tuple[str, ...]]:
     """Steps 2 to 5 of the decision order (see the module docstring)."""
-    notes: list[str] = []
-    category, reasons = _decide_steps(sample, language, permitted, model, it_support, notes)
-    return category, (*reasons, *notes)
-
-
-def _decide_steps(
-    sample: str,
-    language: str,
-    permitted: Callable[[Category], bool],
-    model: NaiveBayes | None,
-    it_support: bool,
-    notes: list[str],
-) -> tuple[Category, tuple[str, ...]]:
     # Score the precedence categories first; the others only if needed.
     raw_scores, raw_hits = rule_scores(sample, language, only=_PRECEDENCE_CATEGORIES, it_support=it_support)
     scores = {c: s for c, s in raw_scores.items() if permitted(c)}
@@ -285,12 +280,6 @@ def _decide_steps(
 
     for category, predicate, _why in _PRECEDENCE:
         if category in scores and predicate(scores, hits):
-            if category is Category.RETURN_EXCHANGE and deciding_to_buy(sample, language):
-                # "What is your return policy?" from someone deciding whether
-                # to buy: nothing has been bought, so nothing can go back.
-                del scores[category], hits[category]
-                notes.append("context:before_buying")
-                break
             return category, (f"category:precedence={category.value}", *_rule_reasons(hits, category))
 
     vote: tuple[Category, float] | None = None

@@ -484,12 +484,12 @@ PRODUCT_QUESTION = _rules(
     # Asking for an upgrade (a higher plan, edition, tier or version, a
     # bigger subscription) is asking to buy, even in mail about running
     # systems. A bare "update" is not: "after the update the server crashes".
-    ("en_upgrade", r"(?<!after )(?<!since )(?<!since the )(?<!after the )\bupgrad(?:e|ing) (?:(?:to|our|my|the|an?|of) )?(?:\w+ ){0,3}(?:plan|subscription|licen[cs]es?|edition|tier|package)\b|(?<!after )(?<!since )(?<!since the )(?<!after the )\bupgrade (?:options|pricing|costs?|offers?)\b", 2),
-    ("es_upgrade", r"(?<!despues de )(?<!tras )(?<!desde )(?<!desde la )(?<!tras la )\b(?:actualizar|migrar|pasar|subir)(?:nos)? (?:a|al) (?:\w+ ){0,2}(?:plan|nivel|suscripci[óo]n|(?:versi[óo]n|edici[óo]n|paquete) (?:superior|premium|profesional|empresarial|enterprise|business|pro))\b|(?<!despues de )(?<!tras )(?<!desde )(?<!desde la )(?<!tras la )\b(?:mejorar|ampliar) (?:\w+ ){0,2}(?:plan|suscripci[óo]n|licencias?)\b|(?<!despues de )(?<!tras )(?<!desde )(?<!desde la )(?<!tras la )\bupgrade (?:\w+ ){0,3}(?:plan|suscripci[óo]n|licencias?|edici[óo]n)\b|(?<!despues de )(?<!tras )(?<!desde )(?<!desde la )(?<!tras la )\b(?:actualizaci[óo]n|migraci[óo]n) (?:a|al) (?:un |una )?(?:plan|versi[óo]n|edici[óo]n|paquete|nivel) (?:superior|premium|profesional|empresarial|enterprise|business|pro)\b", 2),
-    ("fr_upgrade", r"(?<!depuis )(?<!apres )(?<!depuis la )(?<!apres la )(?<!depuis le )(?<!apres le )\b(?:passer|passage) à (?:la |une |l'|un )?(?:\w+ ){0,2}(?:formule|offre|abonnement|forfait|licence|(?:version|[ée]dition) (?:sup[ée]rieure|premium|professionnelle|pro|entreprise|business))\b|(?<!depuis )(?<!apres )(?<!depuis la )(?<!apres la )(?<!depuis le )(?<!apres le )\b(?:mise à niveau|mettre à niveau|upgrade) (?:\w+ ){0,4}?(?:formule|offre|abonnement|forfait|licences?|[ée]dition)\b|(?<!depuis )(?<!apres )(?<!depuis la )(?<!apres la )(?<!depuis le )(?<!apres le )\bmont[ée]e en gamme\b", 2),
-    ("de_upgrade", r"(?<!nach dem )(?<!seit dem )(?<!nach der )(?<!seit der )(?<!nach )(?<!seit )\b(?:upgrade\w*|hochstuf\w+|aufstock\w+|umstieg) (?:\w+ ){0,3}?(?:auf|zu|in) (?:[\w-]+ ){0,3}(?:[\w-]*edition|[\w-]*tarif|[\w-]+paket|plan|[\w-]*abo|[\w-]*abonnement|lizenzen|stufe)\b|(?<!nach dem )(?<!seit dem )(?<!nach der )(?<!seit der )(?<!nach )(?<!seit )\b(?:[\w-]*tarif|[\w-]+paket|[\w-]*abo|abonnement|lizenzen)\b (?:\w+ ){0,4}(?:upgraden|hochstufen|aufstocken)\b|(?<!nach dem )(?<!seit dem )(?<!nach der )(?<!seit der )(?<!nach )(?<!seit )\bauf (?:die |eine |den |das )?(?:h[öo]her\w*|gr[öo](?:ß|ss)er\w*|premium|pro|enterprise|business)[\w-]* (?:edition|tarif|paket|plan|abo|abonnement|lizenz|stufe)\b", 2),
-    ("it_upgrade", r"(?<!dopo )(?<!dopo il )(?<!dopo l')(?<!da quando )\bpassare (?:a|al|alla|ad) (?:un |una )?(?:\w+ ){0,2}(?:piano|abbonamento|pacchetto|(?:versione|edizione) (?:superiore|premium|professionale|pro|enterprise|business))\b|(?<!dopo )(?<!dopo il )(?<!dopo l')(?<!da quando )\b(?:ampliare|potenziare|estendere) (?:\w+ ){0,2}(?:piano|abbonamento|licenz[ae]|pacchetto)\b|(?<!dopo )(?<!dopo il )(?<!dopo l')(?<!da quando )\bupgrade (?:\w+ ){0,3}(?:piano|abbonamento|licenz[ae]|pacchetto|edizione)\b", 2),
-    ("pt_upgrade", r"(?<!depois de )(?<!depois do )(?<!depois da )(?<!apos )(?<!apos o )(?<!apos a )(?<!desde )\bupgrade (?:\w+ ){0,3}(?:plano|assinatura|licen[çc]as?|pacote|edi[çc][ãa]o)\b|(?<!depois de )(?<!depois do )(?<!depois da )(?<!apos )(?<!apos o )(?<!apos a )(?<!desde )\b(?:atualizar|migrar|mudar|passar)(?:-nos)? para (?:o |a |um |uma )?(?:\w+ ){0,2}(?:plano|pacote|n[íi]vel|assinatura|(?:vers[ãa]o|edi[çc][ãa]o) (?:superior|premium|profissional|empresarial|enterprise|business|pro))\b|(?<!depois de )(?<!depois do )(?<!depois da )(?<!apos )(?<!apos o )(?<!apos a )(?<!desde )\b(?:ampliar|expandir|aumentar) (?:\w+ ){0,2}(?:plano|assinatura|licen[çc]as?|pacote)\b", 2),
+    ("en_upgrade", r"(?<!after )(?<!since )(?<!since the )(?<!after the )(?:\bupgrad(?:e|ing) (?:(?:to|our|my|the|an?|of) )?(?:\w+ ){0,3}(?:plan|subscription|licen[cs]es?|edition|tier|package)\b|\bupgrade (?:options|pricing|costs?|offers?)\b)", 2),
+    ("es_upgrade", r"(?<!despues de )(?<!tras )(?<!desde )(?<!desde la )(?<!tras la )(?:\b(?:actualizar|migrar|pasar|subir)(?:nos)? (?:a|al) (?:\w+ ){0,2}(?:plan|nivel|suscripci[óo]n|(?:versi[óo]n|edici[óo]n|paquete) (?:superior|premium|profesional|empresarial|enterprise|business|pro))\b|\b(?:mejorar|ampliar) (?:\w+ ){0,2}(?:plan|suscripci[óo]n|licencias?)\b|\bupgrade (?:\w+ ){0,3}(?:plan|suscripci[óo]n|licencias?|edici[óo]n)\b|\b(?:actualizaci[óo]n|migraci[óo]n) (?:a|al) (?:un |una )?(?:plan|versi[óo]n|edici[óo]n|paquete|nivel) (?:superior|premium|profesional|empresarial|enterprise|business|pro)\b)", 2),
+    ("fr_upgrade", r"(?<!depuis )(?<!apres )(?<!depuis la )(?<!apres la )(?<!depuis le )(?<!apres le )(?:\b(?:passer|passage) à (?:la |une |l'|un )?(?:\w+ ){0,2}(?:formule|offre|abonnement|forfait|licence|(?:version|[ée]dition) (?:sup[ée]rieure|premium|professionnelle|pro|entreprise|business))\b|\b(?:mise à niveau|mettre à niveau|upgrade) (?:\w+ ){0,4}?(?:formule|offre|abonnement|forfait|licences?|[ée]dition)\b|\bmont[ée]e en gamme\b)", 2),
+    ("de_upgrade", r"(?<!nach dem )(?<!seit dem )(?<!nach der )(?<!seit der )(?<!nach )(?<!seit )(?:\b(?:upgrade\w*|hochstuf\w+|aufstock\w+|umstieg) (?:\w+ ){0,3}?(?:auf|zu|in) (?:[\w-]+ ){0,3}(?:[\w-]*edition|[\w-]*tarif|[\w-]+paket|plan|[\w-]*abo|[\w-]*abonnement|lizenzen|stufe)\b|\b(?:[\w-]*tarif|[\w-]+paket|[\w-]*abo|abonnement|lizenzen)\b (?:\w+ ){0,4}(?:upgraden|hochstufen|aufstocken)\b|\bauf (?:die |eine |den |das )?(?:h[öo]her\w*|gr[öo](?:ß|ss)er\w*|premium|pro|enterprise|business)[\w-]* (?:edition|tarif|paket|plan|abo|abonnement|lizenz|stufe)\b)", 2),
+    ("it_upgrade", r"(?<!dopo )(?<!dopo il )(?<!dopo l')(?<!da quando )(?:\bpassare (?:a|al|alla|ad) (?:un |una )?(?:\w+ ){0,2}(?:piano|abbonamento|pacchetto|(?:versione|edizione) (?:superiore|premium|professionale|pro|enterprise|business))\b|\b(?:ampliare|potenziare|estendere) (?:\w+ ){0,2}(?:piano|abbonamento|licenz[ae]|pacchetto)\b|\bupgrade (?:\w+ ){0,3}(?:piano|abbonamento|licenz[ae]|pacchetto|edizione)\b)", 2),
+    ("pt_upgrade", r"(?<!depois de )(?<!depois do )(?<!depois da )(?<!apos )(?<!apos o )(?<!apos a )(?<!desde )(?:\bupgrade (?:\w+ ){0,3}(?:plano|assinatura|licen[çc]as?|pacote|edi[çc][ãa]o)\b|\b(?:atualizar|migrar|mudar|passar)(?:-nos)? para (?:o |a |um |uma )?(?:\w+ ){0,2}(?:plano|pacote|n[íi]vel|assinatura|(?:vers[ãa]o|edi[çc][ãa]o) (?:superior|premium|profissional|empresarial|enterprise|business|pro))\b|\b(?:ampliar|expandir|aumentar) (?:\w+ ){0,2}(?:plano|assinatura|licen[çc]as?|pacote)\b)", 2),
     # Questions customers ask before buying: what the product can do and what
     # it is good for, how versions compare, what the warranty or delivery
     # would be "if I buy it", prices for businesses and bulk, a demonstration,
@@ -668,10 +668,34 @@ _PURCHASE_TERMS: dict[str, str] = {
     "pt": r"meu pedido|minha encomenda|n[úu]mero do pedido|comprei|adquiri|(?:sua|vossa) loja|loja (?:online|virtual)"
     r"|encomenda|transportadora",
 }
-_IT_RE = {lang: re.compile(fold(rf"\b(?:{_IT_LOANWORDS}|{terms})\b")) for lang, terms in _IT_TERMS.items()}
-_IT_ANY = re.compile(fold(rf"\b(?:{_IT_LOANWORDS}|{'|'.join(_IT_TERMS.values())})\b"))
-_PURCHASE_RE = {lang: re.compile(fold(rf"\b(?:{terms})\b")) for lang, terms in _PURCHASE_TERMS.items()}
-_PURCHASE_ANY = re.compile(fold(rf"\b(?:{'|'.join(_PURCHASE_TERMS.values())})\b"))
+
+
+@dataclass(frozen=True, slots=True)
+class _Terms:
+    """One word-list pattern per language, and one of every list for a language we have none for."""
+
+    by_language: dict[str, re.Pattern[str]]
+    every: re.Pattern[str]
+
+    @classmethod
+    def of(cls, terms: dict[str, str], shared: str = "") -> _Terms:
+        prefix = f"{shared}|" if shared else ""
+        return cls(
+            {lang: re.compile(fold(rf"\b(?:{prefix}{words})\b")) for lang, words in terms.items()},
+            re.compile(fold(rf"\b(?:{prefix}{'|'.join(terms.values())})\b")),
+        )
+
+    def pattern(self, language: str) -> re.Pattern[str]:
+        return self.by_language.get(language, self.every)
+
+
+_IT = _Terms.of(_IT_TERMS, shared=_IT_LOANWORDS)
+_PURCHASE = _Terms.of(_PURCHASE_TERMS)
+
+
+def _speaks_of_purchase(lowered: str, language: str) -> bool:
+    """``lowered`` (folded) speaks of something bought or ordered ("my order", "your store")."""
+    return _PURCHASE.pattern(language).search(lowered) is not None
 # Distinct IT words (by their first six letters, so "server" and "servers"
 # are one) that make a message IT support.
 IT_TERMS_NEEDED = 2
@@ -686,10 +710,10 @@ def it_support_context(text: str, language: str = "") -> bool:
     """
     lowered = fold(text)
     seen: set[str] = set()
-    for match in _IT_RE.get(language, _IT_ANY).finditer(lowered):
+    for match in _IT.pattern(language).finditer(lowered):
         seen.add(match.group(0)[:6])
         if len(seen) >= IT_TERMS_NEEDED:
-            return _PURCHASE_RE.get(language, _PURCHASE_ANY).search(lowered) is None
+            return not _speaks_of_purchase(lowered, language)
     return False
 
 
@@ -744,8 +768,7 @@ _IT_OPERATIONS: dict[str, str] = {
     r"|configura\w+|implanta[çc][ãa]o|roteador\w*|router|conectividade|desconex(?:[ãa]o|[õo]es)|lat[êe]ncia|lentid[ãa]o|manuten[çc][ãa]o"
     r"|migra[çc][ãa]o|solu[çc][ãa]o de problemas|congela\w*|sincroniza\w+|problemas? de conex[ãa]o|permiss(?:[ãa]o|[õo]es)",
 }
-_IT_OPERATIONS_RE = {lang: re.compile(fold(rf"\b(?:{terms})\b")) for lang, terms in _IT_OPERATIONS.items()}
-_IT_OPERATIONS_ANY = re.compile(fold(rf"\b(?:{'|'.join(_IT_OPERATIONS.values())})\b"))
+_IT_OPERATIONS_WORDS = _Terms.of(_IT_OPERATIONS)
 # Distinct IT operations words (first six letters) that make a message one.
 IT_OPERATIONS_TERMS_NEEDED = 2
 # Product-question rules that say the sender wants to buy (suffixes of rule names).
@@ -761,15 +784,11 @@ def it_operations_context(text: str, language: str = "") -> bool:
     """
     lowered = fold(text)
     seen: set[str] = set()
-    for match in _IT_OPERATIONS_RE.get(language, _IT_OPERATIONS_ANY).finditer(lowered):
+    for match in _IT_OPERATIONS_WORDS.pattern(language).finditer(lowered):
         seen.add(match.group(0)[:6])
         if len(seen) >= IT_OPERATIONS_TERMS_NEEDED:
             return True
     return False
-
-def mentions_purchase(text: str, language: str = "") -> bool:
-    """True when ``text`` speaks of something already bought or ordered ("my order", "I bought")."""
-    return _PURCHASE_RE.get(language, _PURCHASE_ANY).search(fold(text)) is not None
 
 
 # -- Accounts at other platforms -------------------------------------------------
@@ -816,7 +835,7 @@ def platform_account_context(text: str, language: str = "") -> bool:
     lowered = fold(text)
     if _PLATFORM_ACCOUNT_RE.search(lowered) is None:
         return False
-    return _SHOP_ACCOUNT_RE.search(lowered) is None and not mentions_purchase(lowered, language)
+    return _SHOP_ACCOUNT_RE.search(lowered) is None and not _speaks_of_purchase(lowered, language)
 
 
 # -- Deciding whether to buy ------------------------------------------------------
@@ -843,16 +862,15 @@ _DECIDING_TO_BUY: dict[str, str] = {
     "pt": r"(?:pensando em|considerando|planejando|avaliando) (?:comprar|adquirir|encomendar|a compra)"
     r"|antes de (?:comprar|adquirir|fazer o pedido|efetuar a compra)|poss[íi]vel compra|compra (?:prevista|futura)",
 }
-_DECIDING_RE = {lang: re.compile(fold(rf"\b(?:{terms})\b")) for lang, terms in _DECIDING_TO_BUY.items()}
-_DECIDING_ANY = re.compile(fold(rf"\b(?:{'|'.join(_DECIDING_TO_BUY.values())})\b"))
+_DECIDING = _Terms.of(_DECIDING_TO_BUY)
 
 
 def deciding_to_buy(text: str, language: str = "") -> bool:
     """True when ``text`` says the sender is deciding whether to buy and speaks of nothing bought."""
     lowered = fold(text)
-    if _DECIDING_RE.get(language, _DECIDING_ANY).search(lowered) is None:
+    if _DECIDING.pattern(language).search(lowered) is None:
         return False
-    return not mentions_purchase(lowered, language)
+    return not _speaks_of_purchase(lowered, language)
 
 
 def _generic_in_it_support(name: str) -> bool:

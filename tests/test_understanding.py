@@ -7,6 +7,9 @@ measurements live in tests/test_understanding_corpus.py and bench/.
 from __future__ import annotations
 
 import io
+import os
+import subprocess
+import sys
 import time
 from email.message import EmailMessage
 from pathlib import Path
@@ -202,6 +205,20 @@ def test_strip_quotes_is_bounded_on_huge_bodies() -> None:
 )
 def test_detect_language(text: str, code: str) -> None:
     assert detect_language(text) == code
+
+
+def test_equal_evidence_names_the_same_language_in_every_process() -> None:
+    # "contiene" and "o" count for Spanish and Italian alike. The answer must
+    # not depend on the interpreter's hash seed, which orders Python's sets.
+    code = "from mailbot.understanding import detect_language; print(detect_language('La crema contiene o no?'))"
+    answers = {
+        subprocess.run(
+            [sys.executable, "-c", code], env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            capture_output=True, text=True, check=True,
+        ).stdout.strip()
+        for seed in range(8)
+    }
+    assert len(answers) == 1, answers
 
 
 # -- order numbers -------------------------------------------------------------

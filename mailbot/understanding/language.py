@@ -173,6 +173,7 @@ def _build_weights() -> dict[str, dict[str, float]]:
 
 
 _WEIGHTS: Mapping[str, Mapping[str, float]] = _build_weights()
+_RANK: Mapping[str, int] = {lang: rank for rank, lang in enumerate(_WORDS)}
 
 
 def _script_language(text: str) -> str | None:
@@ -262,7 +263,10 @@ def detect_language_with_reason(text: str) -> tuple[str, str]:
     scores = language_scores(sample)
     if not scores:
         return DEFAULT, "language:default"
-    best = max(scores.items(), key=lambda item: (item[1], item[0] == DEFAULT))
+    # Equal evidence goes to the language listed first in _WORDS (English
+    # first), never to whichever the dict happened to hold first: that order
+    # came from sets and changed with the interpreter's hash seed.
+    best = max(scores.items(), key=lambda item: (item[1], -_RANK.get(item[0], len(_RANK))))
     if best[1] < 0.5:
         return DEFAULT, "language:default"
     return best[0], f"language:words={best[0]}:{best[1]:.1f}"

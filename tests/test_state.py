@@ -45,7 +45,7 @@ def test_a_change_written_behind_is_on_disk_once_durable_returns(tmp_path: Path)
 def test_many_saves_of_one_shard_between_rounds_are_one_write(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     written: list[Path] = []
     real = writes.atomic_write
-    monkeypatch.setattr(writes, "atomic_write", lambda path, data: (written.append(path), real(path, data)))
+    monkeypatch.setattr(writes, "atomic_write", lambda path, data, **kw: (written.append(path), real(path, data, **kw)))
     state = TinyStateStore(tmp_path)
 
     async def scenario() -> None:
@@ -63,7 +63,7 @@ def test_many_saves_of_one_shard_between_rounds_are_one_write(tmp_path: Path, mo
 def test_a_round_writes_mailbox_positions_after_the_cases_they_cover(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     written: list[str] = []
     real = writes.atomic_write
-    monkeypatch.setattr(writes, "atomic_write", lambda path, data: (written.append(path.parent.name + "/" + path.name), real(path, data)))
+    monkeypatch.setattr(writes, "atomic_write", lambda path, data, **kw: (written.append(path.parent.name + "/" + path.name), real(path, data, **kw)))
     state = TinyStateStore(tmp_path)
 
     async def scenario() -> None:
@@ -79,6 +79,41 @@ def test_a_round_writes_mailbox_positions_after_the_cases_they_cover(tmp_path: P
     assert written[0] == "set-aside/INBOX-7-40.eml"
     assert written[-1] == "pandorana/mailboxes.json"
     assert set(written[1:-1]) == {"cases/000000.json", "messages/000000.json"}
+
+
+def test_a_round_makes_the_cases_durable_in_their_folders_before_it_writes_a_position(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A rename is only durable once its folder is fsync'd: the cases' folder
+    # must be synced before mailboxes.json is even written.
+    events: list[str] = []
+    real_write, real_sync = writes.atomic_write, writes.sync_folder_entries
+    monkeypatch.setattr(writes, "atomic_write", lambda path, data, **kw: (events.append(f"write {path.parent.name}/{path.name}"), real_write(path, data, **kw)))
+    monkeypatch.setattr(writes, "sync_folder_entries", lambda folder: (events.append(f"sync {folder.name}"), real_sync(folder)))
+    state = TinyStateStore(tmp_path)
+
+    async def scenario() -> None:
+        state.write_behind()
+        state.save_mailbox("pandorana", MailboxState("INBOX", 7, 42))
+        state.save_case(_case(1))
+        await state.stop_writing_behind()
+
+    asyncio.run(scenario())
+    rounds = [e for e in events if e.startswith(("write", "sync cases", "sync pandorana"))]
+    position = rounds.index("write pandorana/mailboxes.json")
+    assert rounds.index("sync cases") < position
+    assert rounds[position + 1:] == ["sync pandorana"]
+    assert rounds.count("sync cases") == 1
+
+
+def test_a_write_at_once_syncs_the_folder_it_renamed_into(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    synced: list[Path] = []
+    real_sync = writes.sync_folder_entries
+    monkeypatch.setattr(writes, "sync_folder_entries", lambda folder: (synced.append(folder), real_sync(folder)))
+    writes.atomic_write(tmp_path / "a" / "b" / "file.json", b"{}")
+    # The new folders' entries in their parents, then the file's entry in its folder.
+    assert synced == [tmp_path, tmp_path / "a", tmp_path / "a" / "b"]
+    assert (tmp_path / "a" / "b" / "file.json").read_bytes() == b"{}"
 
 
 def test_a_shard_closed_while_its_write_is_queued_is_reopened_from_the_queue(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -1,7 +1,7 @@
 """File writes of the state store: at once, or behind the event loop in rounds.
 
 At once, each write is on disk (written to a temporary name, fsync'd,
-renamed over the old file) when the call returns. Behind (:meth:`Writes.start`,
+renamed over the old file, the folder fsync'd) when the call returns. Behind (:meth:`Writes.start`,
 from the event loop), a write is queued and the file joins the next *round*:
 a round takes everything queued, encodes the documents on the loop (they
 belong to it), and writes and fsyncs the files in one thread, in a fixed
@@ -34,22 +34,48 @@ class Document(Protocol):
     def encode(self) -> bytes: ...
 
 
-def atomic_write(path: Path, payload: bytes) -> None:
+def atomic_write(path: Path, payload: bytes, *, sync_folder: bool = True) -> None:
+    """Write ``path`` whole or not at all; on disk when this returns.
+
+    The payload goes to a temporary name, is fsync'd and renamed over the old
+    file; the folder is fsync'd too, because the rename lives in the folder's
+    entry, not in the file. ``sync_folder=False`` leaves that to the caller
+    (:func:`write_all` syncs each folder once per rank).
+    """
     # One writer per file (one process, one writing thread), so a fixed temporary name is safe.
     tmp = path.with_name(f".{path.name}.tmp")
     try:
         try:
             handle = tmp.open("wb")
         except FileNotFoundError:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            _make_folders(path.parent)
             handle = tmp.open("wb")
         with handle:
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
+        if sync_folder:
+            sync_folder_entries(path.parent)
     except OSError as exc:
         raise StateError(f"{path}: cannot write state: {exc}") from exc
+
+
+def _make_folders(folder: Path) -> None:
+    """Create ``folder`` and any missing parents, each one's entry durable in its parent."""
+    missing = [f for f in (folder, *folder.parents) if not f.exists()]
+    folder.mkdir(parents=True, exist_ok=True)
+    for created in reversed(missing):
+        sync_folder_entries(created.parent)
+
+
+def sync_folder_entries(folder: Path) -> None:
+    """fsync a folder, so the names created or renamed in it survive a power cut."""
+    fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def encode_json(data: dict[str, dict[str, Any]]) -> bytes:
@@ -190,5 +216,25 @@ class Writes:
 
 
 def write_all(files: list[tuple[Path, bytes]]) -> None:
+    """Write ``files`` in the order given, each rank's folders synced before the next rank starts.
+
+    A mailbox position must never be on disk ahead of the cases it covers,
+    and a renamed file is only durable once its folder is synced: so the
+    folders of one rank are fsync'd (once each) before a later rank is written.
+    """
+    folders: list[Path] = []
+    rank: int | None = None
     for path, payload in files:
-        atomic_write(path, payload)
+        if rank is not None and _rank(path) != rank:
+            _sync_all(folders)
+        rank = _rank(path)
+        atomic_write(path, payload, sync_folder=False)
+        if path.parent not in folders:
+            folders.append(path.parent)
+    _sync_all(folders)
+
+
+def _sync_all(folders: list[Path]) -> None:
+    for folder in folders:
+        sync_folder_entries(folder)
+    folders.clear()

@@ -45,7 +45,7 @@ from tinydb.table import Document
 from ..errors import StateError
 from ..models import Case, CaseStatus, MailboxState
 from .codec import from_doc, to_doc
-from .writes import Writes, atomic_write, encode_json
+from .writes import Writes, encode_json
 
 CASES_PER_SHARD = 20
 MESSAGES_PER_SHARD = 1000

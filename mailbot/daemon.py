@@ -138,7 +138,7 @@ class Daemon:
             if state.meta(sid, key) is not None:
                 continue
             state.save_meta(sid, key, now.isoformat())
-            await state.durable()  # remembered before sent: at most once
+            await state.durable(sid)  # remembered before sent: at most once
             context: dict[str, object] = {
                 "store": {"id": store.id, "name": store.name, "email": store.address, "website": store.website},
                 "timezone": store.timezone, "problems": lines, "template_store": sid,

@@ -181,7 +181,7 @@ class Outbox:
         if record.message_id in self._fresh:
             covered = set(self._fresh)  # one wait covers every record made so far
             try:
-                await self.state.durable()
+                await self.state.durable(self.store.id)
             except StateError as exc:  # disk full, say: keep it pending, try again on the next round
                 event(log, logging.ERROR, self.store.id, "send_held", case=case.ref, kind=record.kind, error=str(exc))
                 return case

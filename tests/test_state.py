@@ -238,3 +238,29 @@ def test_a_document_that_cannot_be_encoded_is_reported_and_stays_queued(tmp_path
     reread = TinyStateStore(tmp_path)
     assert reread.meta("pandorana", "k") == "v"
     assert [c.number for c in reread.all_cases("pandorana")] == [1, 2]
+
+
+def test_one_store_that_cannot_write_holds_back_only_its_own_changes(tmp_path: Path) -> None:
+    state = TinyStateStore(tmp_path)
+    other = dataclasses.replace(_case(1), ref="CLT-000001", store_id="cltiktok")
+
+    async def scenario() -> None:
+        state.write_behind()
+        state.save_case(_case(1))
+        state.save_case(other)
+        # A file where pandorana's cases folder should be: its writes fail, cltiktok's must not.
+        (tmp_path / "pandorana").mkdir(exist_ok=True)
+        (tmp_path / "pandorana" / "cases").write_bytes(b"not a folder")
+        await state.durable("cltiktok")
+        with pytest.raises(StateError, match="cannot write state"):
+            await state.durable("pandorana")
+        with pytest.raises(StateError, match="cannot write state"):
+            await state.durable()  # any store: the failure is still reported
+        (tmp_path / "pandorana" / "cases").unlink()
+        await state.durable("pandorana")  # what was held is written once the folder can be
+        await state.stop_writing_behind()
+
+    asyncio.run(scenario())
+    reread = TinyStateStore(tmp_path)
+    assert reread.store_case("cltiktok", "CLT-000001") is not None
+    assert reread.store_case("pandorana", "PAN-000001") is not None

@@ -38,8 +38,12 @@ class StateStore(Protocol):
         """Persist ``case`` atomically (all of it or nothing) and update the indexes."""
         ...
 
-    async def durable(self) -> None:
-        """Return once every change saved so far is on disk (changes may be written behind)."""
+    async def durable(self, store_id: str | None = None) -> None:
+        """Return once every change saved so far (to ``store_id``, or to any store) is on disk.
+
+        Changes may be written behind; a store whose writes fail raises
+        :class:`~mailbot.errors.StateError` here without holding back the others.
+        """
         ...
 
     def record_message(

@@ -25,10 +25,13 @@ Writes behind (the daemon, :meth:`TinyStateStore.write_behind`): a change is
 made in memory at once and written in the next round of ``writes.Writes``, off
 the event loop. Whoever needs a change on disk before acting on it (the
 outbox, before handing mail to SMTP) awaits :meth:`TinyStateStore.durable`.
+Each store has its own rounds: a store whose folder cannot be written keeps
+its changes queued and its sends held, and every other store goes on.
 """
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import json
 from collections import OrderedDict, defaultdict
@@ -326,27 +329,54 @@ class TinyStateStore:
         except OSError as exc:
             raise StateError(f"{self.root}: cannot create state directory: {exc.strerror}") from exc
         self._stores: dict[str, _StoreState] = {}
-        self._writes = Writes()
+        self._loop: asyncio.AbstractEventLoop | None = None  # set while writing behind
 
     def write_behind(self) -> None:
         """From now on, write in rounds off the event loop (see the module docstring).
 
         Call from the running loop; pair with :meth:`stop_writing_behind`.
+        Each store has its own rounds, so one store's unwritable folder holds
+        back only that store's writes (and its sends), never another's.
         """
-        self._writes.start()
+        self._loop = asyncio.get_running_loop()
+        for state in self._stores.values():
+            state.writes.start(self._loop)
 
-    async def durable(self) -> None:
-        """Return once every change made so far is on disk."""
-        await self._writes.durable()
+    async def durable(self, store_id: str | None = None) -> None:
+        """Return once every change made so far (to ``store_id``, or to any store) is on disk."""
+        if store_id is not None:
+            state = self._stores.get(store_id)
+            if state is not None:
+                await state.writes.durable()
+            return
+        failures: list[BaseException] = []
+        for state in list(self._stores.values()):
+            try:
+                await state.writes.durable()
+            except StateError as exc:  # the other stores' writes still get their turn
+                failures.append(exc)
+        if failures:
+            raise failures[0]
 
     async def stop_writing_behind(self) -> None:
         """Write everything still queued, then write at once again."""
-        await self._writes.stop()
+        self._loop = None
+        failures: list[BaseException] = []
+        for state in list(self._stores.values()):
+            try:
+                await state.writes.stop()
+            except StateError as exc:
+                failures.append(exc)
+        if failures:
+            raise failures[0]
 
     def _s(self, store_id: str) -> _StoreState:
         state = self._stores.get(store_id)
         if state is None:
-            state = _StoreState(self.root, store_id, self._writes)
+            writes = Writes()
+            if self._loop is not None:
+                writes.start(self._loop)
+            state = _StoreState(self.root, store_id, writes)
             self._stores[store_id] = state
         return state
 
@@ -430,8 +460,9 @@ class TinyStateStore:
             return None
 
     def set_aside(self, store_id: str, name: str, data: bytes) -> str:
-        path = self._s(store_id).root / "set-aside" / f"{name}.eml"
-        self._writes.file(path, data)
+        state = self._s(store_id)
+        path = state.root / "set-aside" / f"{name}.eml"
+        state.writes.file(path, data)
         return str(path)
 
     def meta(self, store_id: str, key: str) -> str | None:

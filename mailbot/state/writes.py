@@ -138,10 +138,10 @@ class Writes:
 
     # -- writing behind --------------------------------------------------------
 
-    def start(self) -> None:
-        """Queue writes from now on; call from the event loop that will await :meth:`durable`."""
+    def start(self, loop: asyncio.AbstractEventLoop | None = None) -> None:
+        """Queue writes from now on, for ``loop`` (default: the running one) to await :meth:`durable`."""
         if self._loop is None:
-            self._loop = asyncio.get_running_loop()
+            self._loop = loop or asyncio.get_running_loop()
             self._executor = ThreadPoolExecutor(1, thread_name_prefix="state-writes")
             self._progress = asyncio.Event()
             self._wanted = asyncio.Event()

@@ -1,0 +1,111 @@
+"""Pre-sales mail to firms that sell services and software, in de/es/fr/it/pt.
+
+The policy: someone who has not bought yet and asks what a piece of work
+would cost, whether the firm offers a service, for a demonstration or a trial,
+what a plan includes, which plan would fit, or what "your" product works
+with, is asking a product_question, even when the mail is full of servers,
+clouds and migrations. The same words in a support request ("could you offer
+us some troubleshooting steps", "the free trial I cancelled was charged")
+are not, and billing mail about invoices stays payment.
+
+The mails were written for these tests; none comes from a corpus.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from mailbot.models import Category
+from mailbot.understanding import understand
+
+from .test_understanding import message
+
+PQ = Category.PRODUCT_QUESTION
+
+PRESALES = [
+    # What the work would roughly cost.
+    ('de', 'Guten Tag,\nwir möchten unsere Lagerverwaltung digitalisieren und suchen Unterstützung. Über eine grobe Preisindikation für das Projekt würden wir uns freuen.\nMit freundlichen Grüßen'),
+    ('de', 'Hallo,\nunser Exchange-Server soll nächstes Jahr abgelöst werden. Wäre ein Erstgespräch möglich, um Aufwand und Kosten der Migration abzuschätzen?\nGruß'),
+    ('es', 'Buenos días:\nQueremos renovar la red de nuestras tres oficinas y cambiar los servidores. ¿Nos podrían dar un presupuesto orientativo?\nSaludos'),
+    ('es', 'Hola, ¿cuánto cobran por llevar las redes sociales de una tienda pequeña?'),
+    ('fr', "Bonjour,\nnous préparons la migration de notre salle serveur vers le cloud. Pourriez-vous nous donner un ordre de grandeur du coût de l'accompagnement ?\nCordialement"),
+    ('fr', "Bonjour, nous aimerions un budget prévisionnel pour la refonte de notre site vitrine."),
+    ('it', 'Buongiorno, ci servirebbe un preventivo di massima per la migrazione dei nostri server nel cloud.'),
+    ('pt', 'Bom dia,\nqueremos migrar os servidores da empresa para a nuvem. Vocês poderiam enviar uma estimativa de custos para o projeto?\nAtenciosamente'),
+    ('pt', 'Olá, quanto vocês cobram pela gestão de anúncios no Google?'),
+    # Whether the firm offers a service; presenting its offers.
+    ('de', 'Bieten Sie auch die Wartung von Netzwerkdruckern an, und zu welchen Bedingungen?'),
+    ('es', '¿Trabajan con venta al por mayor para tiendas físicas?'),
+    ('es', 'Hola:\nSomos una cadena de panaderías. ¿Podrían desarrollar una aplicación de pedidos para nuestros clientes?\nGracias'),
+    ('fr', "Bonjour,\nnous envisageons de confier l'infogérance de notre parc informatique à un prestataire. Seriez-vous disponibles pour nous présenter vos offres ?\nCordialement"),
+    ('fr', "Votre agence propose-t-elle aussi la création de boutiques en ligne ?"),
+    ('pt', 'Olá, vocês poderiam preparar uma proposta para a implantação do ERP em duas filiais?'),
+    ('it', 'Buongiorno, potreste proporci un progetto per il nuovo sito del nostro hotel?'),
+    # A demonstration or a trial, asked for before buying.
+    ('de', 'Wir würden gern eine Demo Ihrer Buchhaltungssoftware vereinbaren, bevor wir uns entscheiden.'),
+    ('es', 'Nos gustaría agendar una demostración de la plataforma con nuestro equipo.'),
+    ('es', '¿Hay alguna versión de prueba del programa de facturación?'),
+    ('fr', "Proposez-vous une période d'essai pour votre logiciel de planning ?"),
+    ('pt', 'Existe uma versão de teste do sistema de notas fiscais antes de assinar?'),
+    ('pt', 'Gostaríamos de agendar uma demonstração da plataforma de BI com a nossa equipe de dados.'),
+    # What a plan includes, which plan would fit, minimum terms.
+    ('de', 'Was genau ist im Starter-Paket enthalten, und gibt es eine Mindestlaufzeit?'),
+    ('de', 'Wir denken über ein Upgrade auf Professional nach. Ist im Professional-Tarif der API-Zugang enthalten?'),
+    ('es', '¿Qué incluyen sus planes de mantenimiento web? ¿Tienen permanencia?'),
+    ('fr', "Que comprend l'offre Business, et quelle est la durée d'engagement ?"),
+    ('pt', 'O que está incluído no plano anual? Existe fidelidade?'),
+    ('it', 'Cosa include il piano Premium? Quale piano ci servirebbe per venti utenti?'),
+    # What "your" product works with, asked while choosing.
+    ('de', 'Läuft Ihre Zeiterfassung auch unter macOS?'),
+    ('de', 'Wir evaluieren gerade mehrere Ticketsysteme. Lässt sich Ihr System mit Jira verbinden, sodass Tickets automatisch als Vorgänge angelegt werden?'),
+    ('es', '¿Su servicio de almacenamiento es totalmente compatible con la API de S3?'),
+    ('fr', "Votre application de rendez-vous peut-elle se synchroniser avec Google Agenda ?"),
+    ('fr', "Votre offre d'hébergement dispose-t-elle d'une certification HDS ? Merci de nous indiquer les tarifs."),
+    ('pt', 'A plataforma de vocês se integra ao Mercado Livre?'),
+    # Shop questions before buying.
+    ('de', 'Ist Ihre Gesichtscreme parfümfrei? Ich möchte sie testen, bevor ich die große Tube kaufe.'),
+    ('fr', 'Quels sont vos délais de livraison pour six imprimantes laser ?'),
+    ('pt', 'A calça reta tem tamanho 46? Queria comprar, mas não aparece no site.'),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), PRESALES)
+def test_a_question_before_buying_a_service_or_software_is_a_product_question(language: str, text: str) -> None:
+    result = understand(message(text))
+    assert result.language == language
+    assert result.category is PQ, result.reasons
+
+
+NOT_PRESALES = [
+    # Support requests that borrow the words.
+    ('de', Category.OTHER, 'Unser Drucker verliert ständig die WLAN-Verbindung. Könnten Sie uns bitte einige Schritte zur Fehlersuche anbieten?'),
+    ('es', Category.OTHER, 'La extensión falla desde la última actualización. ¿Podrían ofrecer información sobre problemas conocidos con esta versión?'),
+    ('fr', Category.OTHER, "Votre service de messagerie est-il en panne ? Nous ne pouvons plus envoyer d'e-mails depuis ce matin."),
+    ('de', Category.OTHER, 'Warum läuft Ihre Software seit dem Update nicht mehr unter Windows 11?'),
+    ('fr', Category.OTHER, "Bonjour, merci pour le premier échange de ce matin. Le serveur de fichiers est de nouveau accessible."),
+    # A trial already used, then a charge: billing.
+    ('es', Category.PAYMENT, 'Me di de alta en la prueba gratuita de su servicio y la cancelé antes de que terminara. Aun así he visto un cargo de 9,99 € en mi cuenta. ¿Podrían anular el cobro?'),
+    # Invoices: cancelled and reissued, or never received; not an order change or a lost parcel.
+    ('de', Category.PAYMENT, 'Auf der Rechnung für die Jahreslizenz steht deutsche Umsatzsteuer, obwohl wir Reverse-Charge angegeben haben. Bitte stornieren Sie die Rechnung und stellen Sie eine neue aus.'),
+    ('fr', Category.PAYMENT, "J'ai passé commande d'un ordinateur le 2 avril et je n'ai toujours pas reçu la facture. J'en ai besoin pour me faire rembourser par mon employeur."),
+    ('pt', Category.PAYMENT, 'Fiz uma encomenda no dia 8 e ainda não recebi a fatura com o meu NIF. Podem enviá-la para este e-mail?'),
+    ('pt', Category.PAYMENT, 'Recebi hoje uma cobrança de R$ 478,80 da renovação anual e não lembro de ter autorizado. Podem explicar?'),
+    # Replacing a system is no return; a return slip missing from the parcel is no missing item.
+    ('pt', PQ, 'Estamos avaliando a troca do nosso sistema de gestão e gostaríamos de receber uma proposta comercial do ERP de vocês.'),
+    ('de', Category.RETURN_EXCHANGE, 'Retourenschein fehlt im Paket\nIch möchte zwei Artikel zurückschicken, im Paket lag aber kein Rücksendeschein. Können Sie mir ein Retourenlabel schicken?'),
+    ('es', Category.RETURN_EXCHANGE, 'Me gustaría cambiar la chaqueta negra que pedí por la misma en azul marino, talla M.'),
+    # Accounts of the sender's own organisation are not an account with the shop.
+    ('de', Category.OTHER, 'Über das Konto eines Mitarbeiters wurden Phishing-Mails verschickt. Bitte helfen Sie uns, die Anmeldeprotokolle auszuwerten.'),
+    ('fr', Category.OTHER, "Nous avons relevé des connexions inconnues avec un compte administrateur de notre instance. Pouvez-vous nous fournir les journaux d'accès ?"),
+    # The shop's own account is still account.
+    ('fr', Category.ACCOUNT, "Impossible de me connecter à mon espace client : mon mot de passe est refusé."),
+]
+
+
+@pytest.mark.parametrize(("language", "category", "text"), NOT_PRESALES)
+def test_the_same_words_in_support_or_billing_mail_keep_their_own_category(
+    language: str, category: Category, text: str
+) -> None:
+    result = understand(message(text))
+    assert result.language == language
+    assert result.category is category, result.reasons

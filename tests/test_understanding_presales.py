@@ -62,7 +62,22 @@ PRESALES = [
     ('fr', "Votre application de rendez-vous peut-elle se synchroniser avec Google Agenda ?"),
     ('fr', "Votre offre d'hébergement dispose-t-elle d'une certification HDS ? Merci de nous indiquer les tarifs."),
     ('pt', 'A plataforma de vocês se integra ao Mercado Livre?'),
+    # Comparing two offerings, asked as a question.
+    ('de', 'Was ist eigentlich der Unterschied zwischen Managed Server M und L? Ist bei beiden ein Backup inklusive?'),
+    ('fr', "Quelle est la différence entre votre hébergement mutualisé Pro et le VPS Starter pour une boutique WooCommerce ?"),
+    ('es', '¿Qué diferencia hay entre el plan Básico y el Profesional de su software de nóminas?'),
+    ('pt', 'Qual a diferença entre o plano Essencial e o Avançado do sistema de vocês?'),
+    # Colloquial ballparks, "do you also take on", "do you do".
+    ('de', 'Übernehmen Sie auch die laufende Betreuung von Google-Ads-Kampagnen? Eine grobe Hausnummer würde mir reichen.'),
+    ('pt', 'Vocês fazem teste de invasão em aplicativo mobile? Queria ter uma ideia de valor.'),
+    ('es', 'Hola, ¿ofrecéis cursos de ciberseguridad para empleados sin perfil técnico? Nos vendría bien una idea del precio.'),
+    ('fr', "Organisez-vous des sessions de formation pour cinq personnes ? Merci de m'indiquer le programme et le coût."),
+    ('pt', 'Usamos o sistema de vocês no plano Business. Pode me mandar uma proposta para mais oito licenças?'),
     # Shop questions before buying.
+    ('de', 'Gibt es den Wanderschuh „Alpin Trail“ auch in Größe 46? Im Shop sehe ich nur 45.'),
+    ('de', 'Passen die Schienen Ihres Holzeisenbahn-Sets auch zu unseren vorhandenen Schienen? Dann würde ich das Erweiterungsset gleich mitbestellen.'),
+    ('es', '¿Cuánto tarda un envío a Tenerife? Antes de hacer el pedido quiero saber si hay que pagar algo en la aduana.'),
+    ('fr', "Votre sérum à l'acide salicylique m'intéresse. Pourriez-vous me conseiller une routine ? Je passerai commande ensuite."),
     ('de', 'Ist Ihre Gesichtscreme parfümfrei? Ich möchte sie testen, bevor ich die große Tube kaufe.'),
     ('fr', 'Quels sont vos délais de livraison pour six imprimantes laser ?'),
     ('pt', 'A calça reta tem tamanho 46? Queria comprar, mas não aparece no site.'),
@@ -97,6 +112,15 @@ NOT_PRESALES = [
     # Accounts of the sender's own organisation are not an account with the shop.
     ('de', Category.OTHER, 'Über das Konto eines Mitarbeiters wurden Phishing-Mails verschickt. Bitte helfen Sie uns, die Anmeldeprotokolle auszuwerten.'),
     ('fr', Category.OTHER, "Nous avons relevé des connexions inconnues avec un compte administrateur de notre instance. Pouvez-vous nous fournir les journaux d'accès ?"),
+    ('de', Category.OTHER, 'Mehrere unserer Nutzer bekommen nach „Passwort vergessen“ in Ihrem Portal keine E-Mail. Hängt der Mailversand?'),
+    # Comparisons of a refund and a voucher, or an offer of tracking, keep their category.
+    ('fr', Category.REFUND, "Quelles sont les différences entre un avoir et un remboursement ? Je veux être remboursé de la commande annulée."),
+    ('pt', Category.ORDER_STATUS, 'Vocês oferecem rastreamento? Não recebi o código de rastreio do meu pedido.'),
+    # Billing words in German and Spanish mail: a faulty invoice, bank details, a migration that stopped.
+    ('de', Category.PAYMENT, 'In der Rechnung RE-2024-0815 sind 35 statt 28 Lizenzen berechnet. Die Rechnung ist fehlerhaft, bitte senden Sie eine korrigierte Fassung.'),
+    ('es', Category.PAYMENT, 'Para abonar la factura de abril necesitamos que nos confirmen el IBAN y el titular de la cuenta.'),
+    ('es', Category.OTHER, 'La migración de nuestros tickets a su plataforma lleva detenida desde el viernes y el contador no avanza. ¿Pueden revisar el proceso?'),
+    ('fr', PQ, "Nous étudions le remplacement de notre logiciel de gestion. Pourriez-vous nous indiquer vos tarifs pour quinze utilisateurs ?"),
     # The shop's own account is still account.
     ('fr', Category.ACCOUNT, "Impossible de me connecter à mon espace client : mon mot de passe est refusé."),
 ]

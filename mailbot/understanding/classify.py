@@ -15,7 +15,8 @@ Decision order (first step that decides wins; each leaves a reason):
    out for the steps below, model included (``context:it_operations``);
    a login at another firm's platform rules out account
    (``context:platform_account``), and a sender deciding whether to buy
-   rules out return_exchange (``context:before_buying``);
+   rules out return_exchange and shipping_issue: nothing was sent to them
+   (``context:before_buying``);
 2. the precedence table :data:`_PRECEDENCE`: categories that must win over
    whatever else the text mentions ("a first report of a damaged item is
    damaged_wrong_item even if annoyed", "a refund for a damaged item is a
@@ -234,8 +235,9 @@ def classify_text(
     # Signing in to Microsoft 365 or a Google account is not the customer's
     # account with the shop (rules.platform_account_context).
     no_account = platform_account_context(sample, language)
-    # Someone deciding whether to buy has nothing to send back: "what is your
-    # return policy?" from them is a product question (rules.deciding_to_buy).
+    # Someone deciding whether to buy has nothing to send back and no parcel
+    # on its way: "what is your return policy?", "do I pay customs?" from them
+    # are product questions (rules.deciding_to_buy).
     before_buying = deciding_to_buy(sample, language)
 
     def permitted(category: Category) -> bool:
@@ -243,7 +245,7 @@ def classify_text(
             return False
         if no_account and category is Category.ACCOUNT:
             return False
-        if before_buying and category is Category.RETURN_EXCHANGE:
+        if before_buying and category in (Category.RETURN_EXCHANGE, Category.SHIPPING_ISSUE):
             return False
         return not allowed or category.value in allowed or category is Category.OTHER
 

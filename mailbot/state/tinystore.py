@@ -35,7 +35,7 @@ import asyncio
 import hashlib
 import json
 from collections import OrderedDict, defaultdict
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -349,26 +349,23 @@ class TinyStateStore:
             if state is not None:
                 await state.writes.durable()
             return
-        failures: list[BaseException] = []
-        for state in list(self._stores.values()):
-            try:
-                await state.writes.durable()
-            except StateError as exc:  # the other stores' writes still get their turn
-                failures.append(exc)
-        if failures:
-            raise failures[0]
+        await self._every_store(Writes.durable)
 
     async def stop_writing_behind(self) -> None:
         """Write everything still queued, then write at once again."""
         self._loop = None
-        failures: list[BaseException] = []
+        await self._every_store(Writes.stop)
+
+    async def _every_store(self, step: Callable[[Writes], Awaitable[None]]) -> None:
+        """``step`` for every store's writes, each in turn even when one fails; the first failure is raised."""
+        first: StateError | None = None
         for state in list(self._stores.values()):
             try:
-                await state.writes.stop()
-            except StateError as exc:
-                failures.append(exc)
-        if failures:
-            raise failures[0]
+                await step(state.writes)
+            except StateError as exc:  # the other stores' writes still get their turn
+                first = first or exc
+        if first is not None:
+            raise first
 
     def _s(self, store_id: str) -> _StoreState:
         state = self._stores.get(store_id)

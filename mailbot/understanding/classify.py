@@ -289,15 +289,25 @@ def _decide(
         vote = _model_vote(sample, model, permitted)
     short = _content_words(sample) <= SHORT_TEXT_WORDS
 
-    more_scores, more_hits = rule_scores(sample, language, skip=_PRECEDENCE_CATEGORIES, it_support=it_support)
+    # A short text is what the model was trained on: it decides when a rule
+    # backs its choice, or when no strong rule names another category ("which
+    # size should I take, M or L?" is no order status, however sure the
+    # model is). Its own category's rules are scored first: usually they
+    # settle it without running the rest.
+    if vote is not None and short and vote[0] not in scores:
+        own, own_hits = rule_scores(sample, language, only=frozenset({vote[0]}), it_support=it_support)
+        scores.update(own)
+        hits.update(own_hits)
+    if vote is not None and short and vote[0] in scores:
+        return vote[0], (f"category:model={vote[0].value}:{vote[1]:.2f}",)
+
+    more_scores, more_hits = rule_scores(
+        sample, language, skip=_PRECEDENCE_CATEGORIES | set(scores), it_support=it_support
+    )
     scores.update((c, s) for c, s in more_scores.items() if permitted(c))
     hits.update((c, h) for c, h in more_hits.items() if permitted(c))
 
-    # A short text is what the model was trained on: it decides, unless a
-    # strong phrase rule names another category and no rule at all backs the
-    # model's ("which size should I take, M or L?" is no order status,
-    # however sure the model is).
-    if vote is not None and short and not _rules_overrule(vote[0], scores):
+    if vote is not None and short and max(scores.values(), default=0.0) < MIN_RULE_SCORE:
         return vote[0], (f"category:model={vote[0].value}:{vote[1]:.2f}",)
 
     if scores:
@@ -312,10 +322,6 @@ def _decide(
             return category, (f"category:rules={category.value}:{best_score:g}", *_rule_reasons(hits, category))
 
     return Category.OTHER, ("category:no_rule",)
-
-
-def _rules_overrule(voted: Category, scores: Scores) -> bool:
-    return voted not in scores and max(scores.values(), default=0.0) >= MIN_RULE_SCORE
 
 
 def _rule_reasons(hits: Hits, category: Category) -> tuple[str, ...]:

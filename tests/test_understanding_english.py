@@ -61,6 +61,18 @@ CASES = [
     (PQ, "hi does the leather strap fit the 40mm watch or only the 44?"),
     (PQ, "Hello, I'm considering the 65 inch model from your sale. Does it have HDMI 2.1 for a console?"),
     (PQ, "Shipping question: how much is delivery to Sweden, and will I have to pay customs? Looking at ordering a coat."),
+    (PQ, "Does your CRM support custom fields on invoices? Is that included in the standard licence or is it an add-on?"),
+    (PQ, "We would like to add ten more user licences to our plan next month. How does that work?"),
+    (PQ, "Hello, we are looking for a partner to run our backups and patching. Could you tell us what your managed services package includes?"),
+    (PQ, "Do you do student discounts on tablets?"),
+    (PQ, "I'm between sizes, would the wool coat fit better in S or M? Which would you recommend?"),
+    (PQ, "We would be interested in a demo of the scheduling module for our two clinics."),
+    (PAY, "Invoice 7712 lists 40 hours of consulting but we approved 32. Please send us a corrected invoice."),
+    (Category.ORDER_STATUS, "My order has said processing for five days. Has it been sent yet?"),
+    (Category.DAMAGED_WRONG_ITEM, "I ordered the white kettle but received a black toaster instead."),
+    (Category.DAMAGED_WRONG_ITEM, "The parcel came today but the earrings are missing, only the bracelet was in the box."),
+    (Category.COMPLAINT, "I want to escalate ticket 55123: it has been open for three weeks without an answer."),
+    (Category.FEEDBACK, "I would like to thank your technician, who fixed our network in an hour and explained everything."),
     # Returns, order changes and status in longer words.
     (Category.RETURN_EXCHANGE, "The boots are too narrow. Where do I send them back, and who pays the postage?"),
     (Category.RETURN_EXCHANGE, "hi can i swap the blue mug for the green one? not used"),
@@ -112,3 +124,9 @@ NOT_THESE = [
 def test_the_same_words_elsewhere_keep_their_own_category(category: Category, text: str) -> None:
     result = understand(message(text))
     assert result.category is category, result.reasons
+
+
+def test_complaints_that_others_made_are_not_the_senders_complaint() -> None:
+    text = "Since Monday our app users have sent many complaints: the login screen freezes on Android 14."
+    assert understand(message(text)).category is not Category.COMPLAINT
+    assert understand(message("I want to make a complaint about your driver.")).category is Category.COMPLAINT

@@ -63,7 +63,7 @@ def _complaint_about_handling(scores: Scores, hits: Hits) -> bool:
     # Complaints about how an earlier request was handled ("nobody answered",
     # "let me speak to a manager") win even over a damage report.
     return any(
-        name.endswith(("/en_ignored", "/en_escalate", "/en_complaint"))
+        name.endswith(("/en_ignored", "/en_escalate", "/en_complaint", "/en_handling"))
         or name.split("/")[1] in ("es", "fr", "de", "it", "pt")
         for name in hits.get(Category.COMPLAINT, [])
     ) and scores.get(Category.COMPLAINT, 0.0) >= 2.0 and scores.get(Category.COMPLAINT, 0.0) >= scores.get(
@@ -95,9 +95,9 @@ def _refund_pending(scores: Scores, hits: Hits) -> bool:
 
 # The order is the contract. Each row: category, predicate over rule scores, why.
 _PRECEDENCE: tuple[tuple[Category, Callable[[Scores, Hits], bool], str], ...] = (
+    (Category.DISPUTE, _strong(Category.DISPUTE), "a case with a marketplace seller has its own procedure, whatever it is about"),
     (Category.COMPLAINT, _complaint_about_handling, "complaint about earlier handling outranks the subject"),
     (Category.DAMAGED_WRONG_ITEM, _damage_report, "a damage/wrong-item report outranks refund, return, complaint"),
-    (Category.DISPUTE, _strong(Category.DISPUTE), "marketplace dispute has its own procedure"),
     (Category.MERCHANT, _strong(Category.MERCHANT), "sellers go to the merchant queue whatever they ask"),
     (Category.REFUND, _refund_pending, "a refund that has not arrived is a refund, not a lost parcel"),
     (Category.SHIPPING_ISSUE, _strong(Category.SHIPPING_ISSUE), "a delivery problem outranks a plain status question"),
@@ -292,13 +292,15 @@ def _decide(
     # A short text is what the model was trained on: it decides when a rule
     # backs its choice, or when no strong rule names another category ("which
     # size should I take, M or L?" is no order status, however sure the
-    # model is). Its own category's rules are scored first: usually they
-    # settle it without running the rest.
+    # model is). A weak word for the model's category ("account") does not
+    # hold against a strong rule that outscores it by a strong phrase's
+    # weight. Its own category's rules are scored first: a strong one
+    # settles it without running the rest.
     if vote is not None and short and vote[0] not in scores:
         own, own_hits = rule_scores(sample, language, only=frozenset({vote[0]}), it_support=it_support)
         scores.update(own)
         hits.update(own_hits)
-    if vote is not None and short and vote[0] in scores:
+    if vote is not None and short and scores.get(vote[0], 0.0) >= MIN_RULE_SCORE:
         return vote[0], (f"category:model={vote[0].value}:{vote[1]:.2f}",)
 
     more_scores, more_hits = rule_scores(
@@ -307,8 +309,10 @@ def _decide(
     scores.update((c, s) for c, s in more_scores.items() if permitted(c))
     hits.update((c, h) for c, h in more_hits.items() if permitted(c))
 
-    if vote is not None and short and max(scores.values(), default=0.0) < MIN_RULE_SCORE:
-        return vote[0], (f"category:model={vote[0].value}:{vote[1]:.2f}",)
+    if vote is not None and short:
+        best_other = max((s for c, s in scores.items() if c is not vote[0]), default=0.0)
+        if best_other < MIN_RULE_SCORE or best_other < scores.get(vote[0], 0.0) + MIN_RULE_SCORE:
+            return vote[0], (f"category:model={vote[0].value}:{vote[1]:.2f}",)
 
     if scores:
         best_score = max(scores.values())

@@ -301,7 +301,7 @@ def _decide(
         scores.update(own)
         hits.update(own_hits)
     if vote is not None and short and scores.get(vote[0], 0.0) >= MIN_RULE_SCORE:
-        return vote[0], (f"category:model={vote[0].value}:{vote[1]:.2f}",)
+        return _model_decides(vote)
 
     more_scores, more_hits = rule_scores(
         sample, language, skip=_PRECEDENCE_CATEGORIES | set(scores), it_support=it_support
@@ -312,7 +312,7 @@ def _decide(
     if vote is not None and short:
         best_other = max((s for c, s in scores.items() if c is not vote[0]), default=0.0)
         if best_other < MIN_RULE_SCORE or best_other < scores.get(vote[0], 0.0) + MIN_RULE_SCORE:
-            return vote[0], (f"category:model={vote[0].value}:{vote[1]:.2f}",)
+            return _model_decides(vote)
 
     if scores:
         best_score = max(scores.values())
@@ -326,6 +326,10 @@ def _decide(
             return category, (f"category:rules={category.value}:{best_score:g}", *_rule_reasons(hits, category))
 
     return Category.OTHER, ("category:no_rule",)
+
+
+def _model_decides(vote: tuple[Category, float]) -> tuple[Category, tuple[str, ...]]:
+    return vote[0], (f"category:model={vote[0].value}:{vote[1]:.2f}",)
 
 
 def _rule_reasons(hits: Hits, category: Category) -> tuple[str, ...]:

@@ -16,7 +16,11 @@ Decision order (first step that decides wins; each leaves a reason):
    a login at another firm's platform rules out account
    (``context:platform_account``), and a sender deciding whether to buy
    rules out return_exchange and shipping_issue: nothing was sent to them
-   (``context:before_buying``);
+   (``context:before_buying``); a customer who says they do not want to send
+   the item back rules out return_exchange (``context:no_return_wanted``),
+   and mail about the sender's own invoicing program and their customers'
+   invoices rules out payment, order_change and refund
+   (``context:own_invoicing``);
 2. the precedence table :data:`_PRECEDENCE`: categories that must win over
    whatever else the text mentions ("a first report of a damaged item is
    damaged_wrong_item even if annoyed", "a refund for a damaged item is a
@@ -40,8 +44,10 @@ from .model import NaiveBayes
 from .rules import (
     BUYING_RULES,
     deciding_to_buy,
+    declines_return,
     it_operations_context,
     it_support_context,
+    own_invoicing_context,
     platform_account_context,
     rule_scores,
 )
@@ -105,6 +111,8 @@ _PRECEDENCE: tuple[tuple[Category, Callable[[Scores, Hits], bool], str], ...] = 
 )
 
 _PRODUCT_QUESTION_ONLY = frozenset({Category.PRODUCT_QUESTION})
+# What the sender's own invoices, cancellations and credit notes are not.
+_OWN_INVOICING_RULES_OUT = frozenset({Category.PAYMENT, Category.ORDER_CHANGE, Category.REFUND})
 _PRECEDENCE_CATEGORIES = frozenset({c for c, _, _ in _PRECEDENCE} | {Category.RETURN_EXCHANGE})
 
 _TIE_ORDER: tuple[Category, ...] = (
@@ -239,6 +247,12 @@ def classify_text(
     # on its way: "what is your return policy?", "do I pay customs?" from them
     # are product questions (rules.deciding_to_buy).
     before_buying = deciding_to_buy(sample, language)
+    # "I don't want to send it back, just make it work": no return
+    # (rules.declines_return).
+    no_return = declines_return(sample, language)
+    # The invoices of the sender's own invoicing program are their customers'
+    # business, not a bill from the firm written to (rules.own_invoicing_context).
+    own_invoicing = own_invoicing_context(sample, language)
 
     def permitted(category: Category) -> bool:
         if no_product_question and category is Category.PRODUCT_QUESTION:
@@ -246,6 +260,10 @@ def classify_text(
         if no_account and category is Category.ACCOUNT:
             return False
         if before_buying and category in (Category.RETURN_EXCHANGE, Category.SHIPPING_ISSUE):
+            return False
+        if no_return and category is Category.RETURN_EXCHANGE:
+            return False
+        if own_invoicing and category in _OWN_INVOICING_RULES_OUT:
             return False
         return not allowed or category.value in allowed or category is Category.OTHER
 
@@ -259,6 +277,10 @@ def classify_text(
         reasons = (*reasons, "context:platform_account")
     if before_buying:
         reasons = (*reasons, "context:before_buying")
+    if no_return:
+        reasons = (*reasons, "context:no_return_wanted")
+    if own_invoicing:
+        reasons = (*reasons, "context:own_invoicing")
     return category, (*reasons, "context:it_support") if it_support else reasons
 
 

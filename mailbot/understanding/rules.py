@@ -234,12 +234,12 @@ RETURN_EXCHANGE = _rules(
     # "Votre retour" is the reply the customer waits for and "nos échanges" the
     # conversation so far: neither is a return.
     ("fr", r"(?<!votre )(?<!vos )(?<!nos )(?<!notre )(?<!premier )(?<!dernier )(?<!bref )(?<!en )\b(?:retourner|renvoyer|[ée]changer|[ée]changes?|retours?)\b(?![^.!?\n]{0,10}\b(?:de l'argent|du paiement)\b)(?! (?:rapide|d'information|de votre part|t[ée]l[ée]phonique|pr[ée]alable|de vive voix|à la normale|de (?:donn[ée]es|mails|courriels|messages)|d'(?:informations|e-mails)|(?:le |un |du |votre )?(?:lien|code|mail|e-mail|courriel|message)\b))", 2),
-    ("de_swap", r"\b(?:zur[üu]ckzuschicken|zur[üu]ckzusenden|zur[üu]ckzugeben)\b|\bgegen (?:ein|einen|eine) (?:\w+ ){0,2}(?:tauschen|umtauschen)\b", 2),
+    ("de_swap", r"\b(?:zur[üu]ckzuschicken|zur[üu]ckzusenden|zur[üu]ckzugeben)\b|\bgegen (?:ein|einen|eine|die|den|das) (?:[\w-]+ ){0,2}(?:tauschen|umtauschen|eintauschen)\b", 2),
     ("de", r"\b(?:zur[üu]cksenden|zur[üu]ckschicken|zur[üu]ckgeben|r[üu]cksend\w*|retoure\w*|retournieren|umtauschen|umtausch\w*|r[üu]ckgabe\w*|ersatzger[äa]t|ersatzlieferung)\b", 2),
     # "reso" is also the participle of "rendere" ("reso disponibile"): only the noun counts.
     ("it", r"\b(?:restituire|restituirl[oaie]|rispedirl[oaie]|restituzione|(?:il|un|del|al|per il|fare il|effettuare il|richiedere il|modulo di|etichetta di|politica di|diritto di|di) reso|resi|rispedire|cambio (?:taglia|prodotto|articolo)|cambiare (?:la )?(?:taglia|misura))\b", 2),
     ("pt_swap", r"\bsubstitu[íi]r?(?:-lo|-la)? (?:\w+ ){0,3}por (?:outr[oa]|um[a]? (?:nov[oa]|diferente))\b", 2),
-    ("pt", r"\b(?:devolver|devolv[êe]-(?:lo|la|los|las)|devolu[çc][ãa]o|(?:trocar|troca|trocas)(?! (?:de |d[oa]s? |o |a )?(?:nosso |nossa |seu |sua |meu |minha )?(?:sistema|fornecedor|plataforma|software|provedor|erp|ferramenta|operadora|senha|plano|e-?mail)\b)|etiqueta de devolu[çc][ãa]o|solicitar um retorno|retorno do produto)\b(?![^.!?\n]{0,20}\b(?:dinheiro|liga[çc][ãa]o|chamada)\b)", 2),
+    ("pt", r"\b(?:devolver|devolv[êe]-(?:lo|la|los|las)|devolu[çc][ãa]o|(?:trocar|troca|trocas)(?! (?:de |d[oa]s? |o |a )?(?:nosso |nossa |seu |sua |meu |minha )?(?:sistema|fornecedor|plataforma|software|provedor|erp|ferramenta|operadora|senha|plano|e-?mail|cart[ãa]o|forma de pagamento|dados)\b)|etiqueta de devolu[çc][ãa]o|solicitar um retorno|retorno do produto)\b(?![^.!?\n]{0,20}\b(?:dinheiro|liga[çc][ãa]o|chamada)\b)", 2),
     # A replacement or an exchange of an item settles a return; in an IT
     # help-desk request it is a technician replacing a part, and those rules
     # are set aside there (see _generic_in_it_support).
@@ -423,7 +423,7 @@ ACCOUNT = _rules(
     ("de_account_action", r"\b(?:kundenkonto|konto|profil)\w*\b[^.!?\n]{0,50}\b(?:[äa]ndern|aktualisieren|l[öo]schen|sperren|gesperrt|deaktivier\w*)\b|\b(?:anmeldung|login|einloggen)\b[^.!?\n]{0,40}\b(?:funktioniert nicht|klappt nicht|geht nicht|nicht m[öo]glich|schl[äa]gt fehl)\b", 2),
     # Closing the account, changing its e-mail, a locked account, the reset
     # mail that never comes.
-    ("es_account_more", r"\b(?:elimin|borr|cerr|desactiv)\w*\b[^.!?\n]{0,20}\bcuenta\b|\bdar de baja (?:mi )?cuenta\b|\b(?:cambi|modific|actualiz)\w*\b[^.!?\n]{0,20}\b(?:correo|e-?mail|email)\b[^.!?\n]{0,30}\bcuenta\b|\bbloquea(?:ron|do|da)\b[^.!?\n]{0,20}\bcuenta\b|\bcuenta bloqueada\b|\bdesbloque\w*", 2),
+    ("es_account_more", r"\b(?:elimin|borr|cerr|desactiv)\w*\b[^.!?\n]{0,20}\bcuenta\b|\bdar de baja (?:mi )?cuenta\b|\b(?:cambi|modific|actualiz)\w*\b[^.!?\n]{0,20}\b(?:correo|e-?mail|email)\b[^.!?\n]{0,30}\bcuenta\b|\bbloquea(?:ron|do|da)\b[^.!?\n]{0,20}\bcuenta\b|\bcuenta bloqueada\b|\bdesbloque\w*\b(?=[^.!?\n]{0,40}\b(?:cuenta|usuario|acceso)\b)|\b(?:cuenta|usuario|acceso)\b[^.!?\n]{0,40}\bdesbloque\w*", 2),
     ("fr_account_more", r"\br[ée]initialisation (?:du|de mon) mot de passe\b|\b(?:supprim|ferm|d[ée]sactiv)\w*\b[^.!?\n]{0,20}\bcompte\b|\b(?:chang|modifi)\w*\b[^.!?\n]{0,20}\b(?:e-?mail|adresse (?:e-?mail|[ée]lectronique))\b[^.!?\n]{0,30}\bcompte\b", 2),
     ("de_account_more", r"\b(?:zur[üu]cksetzen (?:des|meines) (?:passworts|kennworts)|passwort-?(?:reset|e-mail|link))\b|\b(?:l[öo]schen|sperren|deaktivieren|schlie(?:ß|ss)en) sie (?:\w+ ){0,2}(?:kundenkonto|konto|profil)\b|\b(?:[äa]ndere|[äa]ndern)\b[^.!?\n]{0,30}\be-?mail\b[^.!?\n]{0,30}\b(?:konto|kundenkonto|profil)\b", 2),
     ("it_account_more", r"\b(?:cancellare|eliminare|chiudere|disattivare) (?:il )?(?:mio )?(?:account|profilo)\b|\baccount (?:\w+ )?bloccato\b|\bsbloccar\w*|\b(?:cambiare|modificare)\b[^.!?\n]{0,20}\b(?:email|e-mail|indirizzo email)\b[^.!?\n]{0,30}\b(?:account|profilo)\b", 2),
@@ -952,6 +952,12 @@ _ORGANISATION_ACCOUNTS = (
     r"|our (?:users|employees|staff)|(?:unsere[rn]?|mehrere unserer) (?:nutzer|benutzer|mitarbeiter|kolleg)\w*|(?:neue[nr]? )kollegin\b"
     r"|nos (?:utilisateurs|collaborateurs|salari[ée]s)|nuestros (?:usuarios|empleados|trabajadores)"
     r"|nossos (?:usu[áa]rios|funcion[áa]rios|colaboradores)|i nostri (?:utenti|dipendenti|collaboratori)"
+    # Mailboxes and the organisation's own accounts ("one of our e-mail accounts").
+    r"|(?:e-?mail|mail)-?(?:konten|postf[äa]cher)|postf[äa]cher|(?:eine?|einer) (?:unserer )?mitarbeiter(?:in|innen)?\b|unsere[rn]? konten"
+    r"|(?:our|company|staff) (?:e-?mail accounts|mailboxes)|(?:one|some) of our accounts"
+    r"|comptes (?:de )?(?:messagerie|e-?mail)|bo[îi]tes (?:mail|aux lettres)|nos comptes|(?:un|des) comptes? utilisateurs? (?:inconnus?|suspects?|cr[ée][ée]s?)"
+    r"|cuentas de (?:correo|e-?mail)|buzones|nuestras cuentas"
+    r"|contas de (?:e-?mail|correio)|caixas (?:de (?:e-?mail|correio)|postais)|nossas contas"
 )
 _PLATFORM_ACCOUNT_RE = re.compile(
     fold(
@@ -1016,6 +1022,68 @@ def deciding_to_buy(text: str, language: str = "") -> bool:
     if _DECIDING.pattern(language).search(lowered) is None:
         return False
     return not _speaks_of_purchase(lowered, language)
+
+
+# -- A return the customer does not want ----------------------------------------
+#
+# "Zurückschicken möchte ich es nicht", "no quiero devolverlo", "je ne veux
+# pas le renvoyer": the customer wants the device to work, not a return. The
+# return words in such a message are what they rule out (classify.py).
+
+_DECLINED_RETURN: dict[str, str] = {
+    "en": r"(?:do not|don't|dont|would rather not) (?:want|wish|intend|plan) to (?:return|send (?:it|them) back|exchange|swap)"
+    r"|(?:not|no) (?:looking|trying|planning) to (?:return|exchange|swap)|(?:a|the) return is not (?:an option|what i want)",
+    "de": r"(?:zur[üu]ckschicken|zur[üu]cksenden|zur[üu]ckgeben|umtauschen|tauschen|retournieren|einschicken)"
+    r" (?:m[öo]chte|will|werde|wollen|m[öo]chten) (?:ich|wir) (?:es |ihn |sie |das (?:ger[äa]t )?)?(?:nicht|ungern)"
+    r"|(?:m[öo]chte|will|m[öo]chten|wollen) (?:ich |wir )?(?:es |ihn |sie |das ger[äa]t )?(?:nicht|ungern) (?:zur[üu]ckschicken|zur[üu]cksenden|zur[üu]ckgeben|umtauschen|tauschen|retournieren|einschicken)",
+    "es": r"no (?:quiero|queremos|deseo|deseamos|me interesa|pretendo) (?:devolver|cambiar|descambiar|enviar)(?:lo|la|los|las)?\b(?! (?:por|a) )",
+    "fr": r"(?:ne|n') ?(?:veux|voulons|souhaite|souhaitons|compte|comptons) pas (?:le |la |les |l')?(?:renvoyer|retourner|[ée]changer|rendre|remplacer)",
+    "it": r"non (?:voglio|vogliamo|desidero|intendo) (?:restituir|render|cambiar|rispedir)\w*",
+    "pt": r"n[ãa]o (?:quero|queremos|desejo|pretendo|pretendemos) (?:trocar|devolver|devolv[êe]-l[oa]|substituir)",
+}
+_DECLINED = _Terms.of(_DECLINED_RETURN)
+
+
+def declines_return(text: str, language: str = "") -> bool:
+    """True when the sender says they do not want to return or exchange the item."""
+    return _DECLINED.pattern(language).search(fold(text)) is not None
+
+
+# -- The sender's own invoicing -----------------------------------------------------
+#
+# A bookkeeping program's invoicing module that numbers invoices twice, a
+# dunning run to be set up for "our customers": the invoices, reminders and
+# cancellations in such a message are the sender's own business with their
+# customers, not a bill from the firm they write to (classify.py rules out
+# payment, order_change and refund there). It takes the program named and
+# either running systems (an update, an error) or the sender's customers.
+
+_INVOICING_SOFTWARE: dict[str, str] = {
+    "en": r"(?:invoicing|billing|accounting|bookkeeping) (?:module|software|program|system|tool)",
+    "de": r"rechnungsmodul\w*|fakturierungs\w*|buchhaltungs(?:software|programm|system)\w*|rechnungs(?:programm|software|stellungssoftware)\w*|warenwirtschaft\w*",
+    "es": r"(?:m[óo]dulo|software|programa|sistema|aplicaci[óo]n) de (?:facturaci[óo]n|contabilidad)",
+    "fr": r"(?:module|logiciel|programme|outil) de (?:facturation|comptabilit[ée])",
+    "it": r"(?:modulo|software|programma|gestionale) di (?:fatturazione|contabilit[àa])",
+    "pt": r"(?:m[óo]dulo|software|programa|sistema) de (?:fatura[çc][ãa]o|faturamento|contabilidade|emiss[ãa]o de notas)",
+}
+_OWN_CUSTOMERS: dict[str, str] = {
+    "en": r"our (?:customers|clients)|(?:customer|outgoing) invoices|dunning (?:run|levels?)",
+    "de": r"unsere[rn]? kunden|ausgangsrechnung\w*|kundenrechnung\w*|mahnlauf\w*|mahnstufe\w*",
+    "es": r"nuestros clientes|clientes distintos|facturas (?:a|de) (?:nuestros )?clientes|facturas emitidas",
+    "fr": r"nos clients|factures clients?|relances automatiques",
+    "it": r"nostri clienti|fatture (?:ai|dei) clienti|fatture emesse",
+    "pt": r"nossos clientes|notas (?:fiscais )?emitidas|faturas (?:dos|aos) clientes",
+}
+_INVOICING = _Terms.of(_INVOICING_SOFTWARE)
+_OWN_CUSTOMER_WORDS = _Terms.of(_OWN_CUSTOMERS)
+
+
+def own_invoicing_context(text: str, language: str = "") -> bool:
+    """True when ``text`` is about the sender's own invoicing program and their customers' invoices."""
+    lowered = fold(text)
+    if _INVOICING.pattern(language).search(lowered) is None:
+        return False
+    return _OWN_CUSTOMER_WORDS.pattern(language).search(lowered) is not None or it_operations_context(text, language)
 
 
 def _generic_in_it_support(name: str) -> bool:

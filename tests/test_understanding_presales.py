@@ -133,3 +133,84 @@ def test_the_same_words_in_support_or_billing_mail_keep_their_own_category(
     result = understand(message(text))
     assert result.language == language
     assert result.category is category, result.reasons
+
+
+# Pre-sales said in other words: mail addressed to the sales team, looking
+# for or evaluating a product, a contract to be extended, "whether you
+# offer", trying before buying, an offer or a price list asked for, which of
+# two to take, prices for students or non-profits, licence models, what
+# every edition includes, trade-ins.
+PRESALES_IN_OTHER_WORDS = [
+    ('de', 'Hallo Vertriebsteam,\nkönnen Sie uns sagen, ob die Zeiterfassung auch mit Schichtplänen umgehen kann?\nGruß'),
+    ('de', 'Guten Tag,\nwir evaluieren derzeit verschiedene Ticketsysteme für unseren Kundendienst mit zwölf Plätzen. Wie sieht das bei Ihnen aus?\nViele Grüße'),
+    ('de', 'Hallo,\nich suche ein Notebook für Videoschnitt, höchstens 1.500 Euro. Können Sie eins vorschlagen?'),
+    ('de', 'Sehr geehrte Damen und Herren,\nunser Wartungsvertrag soll auf die neue Filiale in Kassel erweitert werden. Bitte senden Sie uns ein Angebot.\nFreundliche Grüße'),
+    ('de', 'Hallo,\nwelche Schulungen Sie für Administratoren anbieten, würde uns interessieren, und mit welchen Kosten wir pro Teilnehmer rechnen müssen.'),
+    ('de', 'Kann ich die Projektsoftware 14 Tage kostenlos testen, bevor wir Lizenzen bestellen?'),
+    ('de', 'Wir sind ein Sportverein und möchten zwei Lizenzen für die Mitgliederverwaltung anschaffen. Gibt es einen Vereinsrabatt?'),
+    ('de', 'Reicht das Basispaket für drei Standorte oder brauchen wir Business? Wie wäre das preislich?'),
+    ('de', 'Bietet ihr für das Monitoring-Tool Floating-Lizenzen bzw. Concurrent-Lizenzen an?'),
+    ('es', 'Estimado equipo comercial:\nsomos una gestoría con ocho empleados. ¿Qué condiciones tendrían para el programa de contabilidad?\nSaludos'),
+    ('es', 'Buenas, estamos valorando contratar un servicio de copias de seguridad externo para nuestras oficinas. ¿Nos podéis presupuestar 2 TB?'),
+    ('es', 'Hola, busco un portátil ligero para la universidad. ¿Cuál me recomiendan entre el ASUS Zenbook y el Lenovo Yoga? ¿Tienen descuentos para estudiantes?'),
+    ('es', 'Buenos días:\nnos gustaría que el contrato de mantenimiento incluyera también la nueva nave. ¿Podría prepararnos una oferta?'),
+    ('es', '¿Tenéis stock del monitor Dell U2724D? Si lo pido hoy, ¿cuándo llegaría a Sevilla?'),
+    ('es', 'Nos gustaría probar la herramienta de firma electrónica con dos departamentos. ¿Hay un piloto de 30 días?'),
+    ('fr', "Bonjour le service commercial,\nquelles sont vos conditions pour 40 postes en infogérance ?\nCordialement"),
+    ('fr', "Bonjour,\nnous hésitons entre votre formule Standard et la formule Premium. Quel budget faut-il prévoir pour 25 utilisateurs ?\nMerci"),
+    ('fr', "Est-ce que vous vendez encore des licences perpétuelles pour le logiciel de comptabilité ?"),
+    ('fr', "Bonjour, je cherche une imprimante laser couleur pour un cabinet de trois personnes. Laquelle vous conseillez ?"),
+    ('fr', "Bonjour,\nserait-il possible d'étendre votre contrat de maintenance à notre second site ? Merci de nous faire une proposition.\nCordialement"),
+    ('fr', "Avant de signer, j'aimerais savoir si vous proposez un hébergement des données en France."),
+    ('pt', 'Olá equipe comercial, qual é o modelo de cobrança do monitoramento 24x7: por servidor ou por volume de dados?'),
+    ('pt', 'Bom dia, queremos contratar um serviço de backup em nuvem para 15 computadores. Podem nos enviar uma proposta?'),
+    ('pt', 'Vcs vendem licença do Office com nota fiscal para empresa?'),
+    ('pt', 'Estamos avaliando o CRM de vocês para a nossa equipe de vendas. Tem período de teste grátis?'),
+    ('pt', 'Boas, vocês fazem retoma de portáteis antigos na compra de um novo?'),
+    ('pt', 'Faz mais sentido licenciar o plano Pro para todos ou só para os gestores? Qual dos dois recomendam?'),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), PRESALES_IN_OTHER_WORDS)
+def test_pre_sales_said_in_other_words_is_a_product_question(language: str, text: str) -> None:
+    result = understand(message(text))
+    assert result.language == language
+    assert result.category is PQ, result.reasons
+
+
+# What the sender has already bought, the sender's own invoices, and an
+# exchange nobody wants.
+NOT_PRESALES_EITHER = [
+    # A customer who does not want to send the item back wants it to work.
+    ('de', Category.OTHER, 'Mein Tablet von Ihnen verliert ständig das WLAN. Zurückschicken möchte ich es eigentlich nicht, gibt es ein Update dafür?'),
+    ('es', Category.OTHER, 'El portátil que compré se apaga solo cuando juego. No quiero devolverlo, ¿hay alguna actualización de BIOS?'),
+    ('fr', Category.OTHER, "Mon téléphone acheté chez vous redémarre tout seul. Je ne veux pas le renvoyer, avez-vous une solution ?"),
+    ('pt', Category.OTHER, 'O notebook que comprei aquece muito. Não quero trocar, só resolver. Tem alguma configuração?'),
+    # The sender's own invoicing program: their invoices are their customers' business.
+    ('es', Category.OTHER, 'El módulo de facturación de nuestro ERP duplica la numeración de las facturas a nuestros clientes desde la última actualización.'),
+    ('fr', Category.OTHER, "Dans votre logiciel de facturation, comment paramétrer les relances automatiques pour nos clients ?"),
+    ('de', Category.OTHER, 'Seit dem Update erzeugt das Rechnungsmodul Ausgangsrechnungen mit falscher Mehrwertsteuer, wir mussten zwölf stornieren.'),
+    # The vendor's own bill is still payment.
+    ('de', Category.PAYMENT, 'Wir hatten jährliche Zahlweise vereinbart, werden aber monatlich zum vollen Preis belastet.'),
+    ('es', Category.PAYMENT, 'Necesito un duplicado de las facturas de enero a marzo para la auditoría.'),
+    ('pt', Category.PAYMENT, 'A fatura de outubro do link dedicado veio com R$ 4.100,00, acima do contratado. Podem enviar a fatura corrigida?'),
+    ('fr', Category.PAYMENT, "Nous avons reçu une facture complémentaire pour des heures de support dont nous n'avions pas été informés."),
+    # Troubleshooting, an upgrade already made, and a technician swapping a disk are no purchase or exchange.
+    ('es', Category.OTHER, 'Renovamos la licencia hace una semana pero el programa dice que ha caducado. ¿Qué más podemos probar?'),
+    ('pt', Category.OTHER, 'Fizemos o upgrade do plano para Enterprise e agora o login via SAML mostra audience mismatch.'),
+    ('pt', Category.OTHER, 'O NAS do contrato de manutenção avisou que o disco 3 falhou. Podem trocar o disco e acompanhar a reconstrução?'),
+    # Mailboxes and accounts of the sender's organisation; a processing agreement under GDPR.
+    ('pt', Category.OTHER, 'Uma das nossas contas de e-mail está enviando spam e acho que a senha vazou. Podem bloquear os envios?'),
+    ('es', Category.OTHER, 'Nuestro DPO pide el contrato de encargado del tratamiento (art. 28 RGPD) del servicio de hosting.'),
+    # A password or an address to change is no exchange.
+    ('es', Category.ORDER_CHANGE, 'Acabo de hacer el pedido y me equivoqué en la dirección de entrega. ¿Pueden cambiarla antes del envío?'),
+]
+
+
+@pytest.mark.parametrize(("language", "category", "text"), NOT_PRESALES_EITHER)
+def test_what_was_bought_and_the_senders_own_invoices_keep_their_category(
+    language: str, category: Category, text: str
+) -> None:
+    result = understand(message(text))
+    assert result.language == language
+    assert result.category is category, result.reasons

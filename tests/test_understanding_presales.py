@@ -192,6 +192,7 @@ NOT_PRESALES_EITHER = [
     ('de', Category.OTHER, 'Seit dem Update erzeugt das Rechnungsmodul Ausgangsrechnungen mit falscher Mehrwertsteuer, wir mussten zwölf stornieren.'),
     # The vendor's own bill is still payment.
     ('de', Category.PAYMENT, 'Wir hatten jährliche Zahlweise vereinbart, werden aber monatlich zum vollen Preis belastet.'),
+    ('de', Category.OTHER, 'Seit dem Update wird der Datenbankserver dauerhaft stark belastet und reagiert langsam.'),
     ('es', Category.PAYMENT, 'Necesito un duplicado de las facturas de enero a marzo para la auditoría.'),
     ('pt', Category.PAYMENT, 'A fatura de outubro do link dedicado veio com R$ 4.100,00, acima do contratado. Podem enviar a fatura corrigida?'),
     ('fr', Category.PAYMENT, "Nous avons reçu une facture complémentaire pour des heures de support dont nous n'avions pas été informés."),

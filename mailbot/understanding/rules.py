@@ -32,6 +32,11 @@ services and software, garments' material and size, returns asked how and
 where, complaints about how a request was handled, marketplace cases) got the
 same kinds of rules, from our own sentences (tests/test_understanding_english.py)
 and English mails our team wrote; checked for false hits on the Bitext dev split.
+A second round for de/es/fr/pt help-desk mail (pre-sales said in other words,
+invoice administration, a return the customer declines, the sender's own
+invoicing program, mailboxes of the sender's organisation) came from two sets
+of help-desk mails our team wrote in those languages, each used only after a
+first run that measured it (tests/test_understanding_presales.py).
 
 A weak rule's two words must be two words: "costo" and "costos" are one.
 :func:`it_support_context` and :func:`it_operations_context` are context, not
@@ -398,7 +403,7 @@ PAYMENT = _rules(
     # invoices, where invoices go, billing and tax details, an invoice
     # received for more than the contract says, an additional invoice, a
     # card or account "belastet", how often one pays.
-    ("de_invoice_admin", r"\b(?:werden|wurden|wird|wurde) (?:\w+ ){0,6}belastet\b|\b(?:zahlweise|zahlungsweise|zahlungsrhythmus|abrechnungszeitraum|abrechnungsintervall|rechnungsadresse|rechnungsempf[äa]nger)\w*|\b(?:rechnungen|rechnung) (?:\w+ ){0,3}(?:an|auf) (?:eine andere|die neue|unsere neue|folgende)\b|\bnachberechnung\b|\b(?:zus[äa]tzliche|weitere|nachtr[äa]gliche) rechnung\b", 2),
+    ("de_invoice_admin", r"\b(?:werden|wurden|wird|wurde) (?:\w+ ){0,8}(?<!stark )(?<!sehr )(?<!hoch )(?<!zu )(?<!extrem )(?<!dauerhaft )(?<!st[äa]rker )belastet\b|\b(?:zahlweise|zahlungsweise|zahlungsrhythmus|abrechnungszeitraum|abrechnungsintervall|rechnungsadresse|rechnungsempf[äa]nger)\w*|\b(?:rechnungen|rechnung) (?:\w+ ){0,3}(?:an|auf) (?:eine andere|die neue|unsere neue|folgende)\b|\bnachberechnung\b|\b(?:zus[äa]tzliche|weitere|nachtr[äa]gliche) rechnung\b", 2),
     ("es_invoice_admin", r"\b(?:copia|duplicado|env[íi]o|reenv[íi]o)s? de (?:las |mis |nuestras |todas las )facturas\b|\b(?:enviar|mandar|remitir) las facturas\b|\bdatos (?:fiscales|de facturaci[óo]n)\b|\bfacturas (?:\w+ ){0,2}(?:salgan|se emitan|lleguen|vayan) (?:a|con)\b|\braz[óo]n social\b|\bdirecci[óo]n de facturaci[óo]n\b|\bfactura (?:complementaria|adicional|rectificativa)\b|\b(?:hemos|he) recibido (?:la|una|su) factura\b", 2),
     ("fr_invoice_admin", r"\b(?:re[çc]u|recevons|avons re[çc]u) (?:la|une|votre|notre|cette) facture\b|\bfacture (?:compl[ée]mentaire|de r[ée]gularisation|rectificative)\b|\badresse de facturation\b|\b(?:envoyer|adresser) (?:les|nos|mes) factures\b|\bfactures (?:\w+ ){0,2}(?:soient|doivent [êe]tre) (?:envoy[ée]es|adress[ée]es|[ée]tablies)\b", 2),
     ("pt_invoice_admin", r"\b(?:dados|morada|endere[çc]o) de fatura[çc][ãa]o\b|\bdados de faturamento\b|\bfatura\b[^.!?\n]{0,80}\b(?:veio|chegou) (?:com|no valor)\b|\bfatura corrigida\b|\bfaturas? (?:devem|deve) (?:passar a )?ser enviad[ao]s?\b|\bacima do contratado\b|\bsegunda via d[ae]s faturas\b", 2),

@@ -168,6 +168,15 @@ PRESALES_IN_OTHER_WORDS = [
     ('pt', 'Estamos avaliando o CRM de vocês para a nossa equipe de vendas. Tem período de teste grátis?'),
     ('pt', 'Boas, vocês fazem retoma de portáteis antigos na compra de um novo?'),
     ('pt', 'Faz mais sentido licenciar o plano Pro para todos ou só para os gestores? Qual dos dois recomendam?'),
+    # A buyer's budget, switching to a higher tariff, adding to the contract, "quanto fica".
+    ('de', 'Wir überlegen, auf den Business-Tarif Ihres Backup-Dienstes zu wechseln. Klappt die Wiederherstellung einzelner Postfächer dort?'),
+    ('de', 'Könnt ihr uns ein Angebot für die Vernetzung des neuen Büros machen? Budget liegt bei ca. 8.000 Euro.'),
+    ('es', 'Mi hija necesita un portátil para diseño. Tenemos un presupuesto de unos 1.000 €. ¿Qué modelo tiene mejor pantalla?'),
+    ('es', 'Estamos comparando CRMs para la inmobiliaria. ¿El suyo envía recordatorios por SMS?'),
+    ('fr', "Avant de comparer vos offres d'hébergement, pouvez-vous confirmer que les sauvegardes sont quotidiennes ?"),
+    ('pt', 'Estamos a ponderar mudar de fornecedor de alojamento. O vosso plano inclui certificados SSL?'),
+    ('pt', 'Usamos o CRM de vocês com 10 usuários. Quanto fica cada usuário adicional no plano Growth?'),
+    ('pt', 'Vamos comprar dois servidores novos e gostaríamos de os incluir no contrato de monitorização que já temos.'),
 ]
 
 
@@ -203,6 +212,11 @@ NOT_PRESALES_EITHER = [
     # Mailboxes and accounts of the sender's organisation; a processing agreement under GDPR.
     ('pt', Category.OTHER, 'Uma das nossas contas de e-mail está enviando spam e acho que a senha vazou. Podem bloquear os envios?'),
     ('es', Category.OTHER, 'Nuestro DPO pide el contrato de encargado del tratamiento (art. 28 RGPD) del servicio de hosting.'),
+    # A timeout is no stock question; a server changed by the technician is no exchange.
+    ('es', Category.OTHER, "El ERP va lentísimo por las mañanas y a veces sale 'Tiempo de espera agotado'."),
+    ('pt', Category.OTHER, 'Depois da troca do servidor pelo vosso técnico, o programa dá erro de ligação ao SQL Server.'),
+    # The ERP producing the sender's own invoices.
+    ('de', Category.OTHER, 'Seit gestern bricht in Ihrem ERP der Sammellauf für Ausgangsrechnungen nach 40 Belegen ab.'),
     # A password or an address to change is no exchange.
     ('es', Category.ORDER_CHANGE, 'Acabo de hacer el pedido y me equivoqué en la dirección de entrega. ¿Pueden cambiarla antes del envío?'),
 ]

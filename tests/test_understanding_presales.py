@@ -217,6 +217,17 @@ NOT_PRESALES_EITHER = [
     ('pt', Category.OTHER, 'Depois da troca do servidor pelo vosso técnico, o programa dá erro de ligação ao SQL Server.'),
     # The ERP producing the sender's own invoices.
     ('de', Category.OTHER, 'Seit gestern bricht in Ihrem ERP der Sammellauf für Ausgangsrechnungen nach 40 Belegen ab.'),
+    # The sender's own sales team, their logs, their test environment, a fix
+    # proposed, settings recommended: support in pre-sales words.
+    ('es', Category.OTHER, 'Nuestro equipo de ventas no puede acceder al CRM desde ayer por la tarde.'),
+    ('es', Category.OTHER, 'Estamos analizando sus registros y vemos errores de conexión cada noche.'),
+    ('es', Category.OTHER, 'Nuestro entorno de pruebas da error 500 desde el viernes.'),
+    ('fr', Category.OTHER, "Nous cherchons une solution pour notre problème de VPN depuis lundi."),
+    ('fr', Category.OTHER, "Est-ce que vous proposez une solution à ce problème d'impression ?"),
+    ('de', Category.OTHER, 'Können Sie uns sagen, ob Sie das Update heute Nacht durchführen?'),
+    ('de', Category.OTHER, 'Der Fehler tritt in allen Versionen auf, die wir getestet haben.'),
+    ('de', Category.OTHER, 'Welche Einstellungen empfehlen Sie für den Exchange-Connector?'),
+    ('pt', Category.OTHER, 'Qual configuração vocês recomendam para o roteador da filial?'),
     # A password or an address to change is no exchange.
     ('es', Category.ORDER_CHANGE, 'Acabo de hacer el pedido y me equivoqué en la dirección de entrega. ¿Pueden cambiarla antes del envío?'),
 ]

@@ -111,8 +111,6 @@ _PRECEDENCE: tuple[tuple[Category, Callable[[Scores, Hits], bool], str], ...] = 
 )
 
 _PRODUCT_QUESTION_ONLY = frozenset({Category.PRODUCT_QUESTION})
-# What the sender's own invoices, cancellations and credit notes are not.
-_OWN_INVOICING_RULES_OUT = frozenset({Category.PAYMENT, Category.ORDER_CHANGE, Category.REFUND})
 _PRECEDENCE_CATEGORIES = frozenset({c for c, _, _ in _PRECEDENCE} | {Category.RETURN_EXCHANGE})
 
 _TIE_ORDER: tuple[Category, ...] = (
@@ -231,39 +229,17 @@ def classify_text(
         return Category.OTHER, ("category:no_text",)
 
     if keywords:
-        found = _keyword_match(sample, keywords)
-        if found is not None:
-            return found[0], (f"category:store_keyword={found[1]}",)
+        keyword = _keyword_match(sample, keywords)
+        if keyword is not None:
+            return keyword[0], (f"category:store_keyword={keyword[1]}",)
 
-    # A message about running IT systems (outages, installs, errors) is no
-    # product question unless it asks to buy (rules.BUYING_RULES): "is the
-    # server available again?" is an outage, whatever the rules or the model
-    # make of "available".
-    no_product_question = it_operations_context(sample, language) and not _asks_to_buy(sample, language)
-    # Signing in to Microsoft 365 or a Google account is not the customer's
-    # account with the shop (rules.platform_account_context).
-    no_account = platform_account_context(sample, language)
-    # Someone deciding whether to buy has nothing to send back and no parcel
-    # on its way: "what is your return policy?", "do I pay customs?" from them
-    # are product questions (rules.deciding_to_buy).
-    before_buying = deciding_to_buy(sample, language)
-    # "I don't want to send it back, just make it work": no return
-    # (rules.declines_return).
-    no_return = declines_return(sample, language)
-    # The invoices of the sender's own invoicing program are their customers'
-    # business, not a bill from the firm written to (rules.own_invoicing_context).
-    own_invoicing = own_invoicing_context(sample, language)
+    # Contexts that rule categories out for every step below, model included
+    # (see _CONTEXTS); each one found is named in the reasons.
+    found = [(reason, out) for reason, applies, out in _CONTEXTS if applies(sample, language)]
+    ruled_out: frozenset[Category] = frozenset().union(*(out for _, out in found))
 
     def permitted(category: Category) -> bool:
-        if no_product_question and category is Category.PRODUCT_QUESTION:
-            return False
-        if no_account and category is Category.ACCOUNT:
-            return False
-        if before_buying and category in (Category.RETURN_EXCHANGE, Category.SHIPPING_ISSUE):
-            return False
-        if no_return and category is Category.RETURN_EXCHANGE:
-            return False
-        if own_invoicing and category in _OWN_INVOICING_RULES_OUT:
+        if category in ruled_out:
             return False
         return not allowed or category.value in allowed or category is Category.OTHER
 
@@ -271,22 +247,45 @@ def classify_text(
     # about programs and servers; those rules are set aside (rules.py).
     it_support = it_support_context(sample, language)
     category, reasons = _decide(sample, language, permitted, model, it_support)
-    if no_product_question:
-        reasons = (*reasons, "context:it_operations")
-    if no_account:
-        reasons = (*reasons, "context:platform_account")
-    if before_buying:
-        reasons = (*reasons, "context:before_buying")
-    if no_return:
-        reasons = (*reasons, "context:no_return_wanted")
-    if own_invoicing:
-        reasons = (*reasons, "context:own_invoicing")
+    reasons = (*reasons, *(reason for reason, _ in found))
     return category, (*reasons, "context:it_support") if it_support else reasons
 
 
 def _asks_to_buy(sample: str, language: str) -> bool:
     _scores, hits = rule_scores(sample, language, only=_PRODUCT_QUESTION_ONLY)
     return any(name in BUYING_RULES for name in hits.get(Category.PRODUCT_QUESTION, []))
+
+
+def _running_systems(sample: str, language: str) -> bool:
+    return it_operations_context(sample, language) and not _asks_to_buy(sample, language)
+
+
+# Each row: the reason recorded, when it applies, what it rules out.
+_CONTEXTS: tuple[tuple[str, Callable[[str, str], bool], frozenset[Category]], ...] = (
+    # A message about running IT systems (outages, installs, errors) is no
+    # product question unless it asks to buy (rules.BUYING_RULES): "is the
+    # server available again?" is an outage, whatever the rules or the model
+    # make of "available".
+    ("context:it_operations", _running_systems, frozenset({Category.PRODUCT_QUESTION})),
+    # Signing in to Microsoft 365 or a Google account is not the customer's
+    # account with the shop (rules.platform_account_context).
+    ("context:platform_account", platform_account_context, frozenset({Category.ACCOUNT})),
+    # Someone deciding whether to buy has nothing to send back and no parcel
+    # on its way: "what is your return policy?", "do I pay customs?" from them
+    # are product questions (rules.deciding_to_buy).
+    ("context:before_buying", deciding_to_buy, frozenset({Category.RETURN_EXCHANGE, Category.SHIPPING_ISSUE})),
+    # "I don't want to send it back, just make it work": no return
+    # (rules.declines_return).
+    ("context:no_return_wanted", declines_return, frozenset({Category.RETURN_EXCHANGE})),
+    # The invoices, cancellations and credit notes of the sender's own
+    # invoicing program are their customers' business, not a bill from the
+    # firm written to (rules.own_invoicing_context).
+    (
+        "context:own_invoicing",
+        own_invoicing_context,
+        frozenset({Category.PAYMENT, Category.ORDER_CHANGE, Category.REFUND}),
+    ),
+)
 
 
 def _decide(

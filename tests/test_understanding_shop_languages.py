@@ -137,3 +137,61 @@ def test_shop_mail_gets_its_category_in_every_language(language: str, category: 
     result = understand(message(text))
     assert result.language == language
     assert result.category is category, result.reasons
+
+
+# The cases that go wrong most easily, each with whether it is urgent. A
+# parcel marked delivered that never came, or left at another address, is
+# lost (and urgent, as in English) even when the customer
+# asks for a claim with the carrier ("reclamación", "reclamação") or names
+# the seller; orders the customer never placed mean the account was taken
+# over; the legal right of withdrawal ("Widerruf", "desistimiento",
+# "rétractation", "arrependimento", "recesso") is a return; a refund still
+# missing after a return or a cancellation is a refund.
+HARDER_SHOP_MAIL = [
+    ('es', Category.SHIPPING_ISSUE, True, 'Hola,\nla web de la mensajería dice que el paquete se entregó el martes a mediodía, pero no lo tengo y en portería tampoco. ¿Podéis poner una reclamación a la agencia? Pedido 70112.\nGracias, Marta'),
+    ('pt', Category.SHIPPING_ISSUE, True, 'Boa tarde,\no rastreio indica que a encomenda 70113 foi entregue ontem, mas não recebi nada e estive em casa. Quero abrir uma reclamação com a transportadora.\nCumprimentos, Rui'),
+    ('fr', Category.SHIPPING_ISSUE, True, "Bonjour,\nmon colis 70114 est indiqué comme livré depuis lundi mais je n'ai rien reçu. Le vendeur m'a dit de vous écrire.\nMerci, Claire"),
+    ('de', Category.SHIPPING_ISSUE, True, 'Hallo,\nim Tracking steht seit Samstag zugestellt, ich habe aber nichts erhalten und niemand hat geklingelt. Bestellung 70115.\nGruß, Jan'),
+    ('de', Category.SHIPPING_ISSUE, True, 'Hallo,\nmein Paket zur Bestellung 70116 wurde an eine falsche Adresse geliefert, zwei Straßen weiter. Die Leute dort sind nie zu Hause.\nViele Grüße, Eva'),
+    ('es', Category.SHIPPING_ISSUE, True, 'Hola, el repartidor dejó el paquete en otra dirección, en el número 14 en vez del 41. Pedido 70117.'),
+    ('fr', Category.SHIPPING_ISSUE, True, "Bonjour, ma commande 70118 a été livrée à une mauvaise adresse d'après la photo du livreur. Que faire ?"),
+    ('pt', Category.SHIPPING_ISSUE, True, 'Olá, a transportadora entregou o pacote noutra morada, no prédio ao lado. Pedido 70119.'),
+    ('de', Category.ACCOUNT, True, 'Hallo,\nin meinem Kundenkonto sehe ich drei Bestellungen, die ich nicht gemacht habe, an eine Lieferadresse in Hamburg. Was ist da los?\nTim'),
+    ('es', Category.ACCOUNT, True, 'Hola, me han llegado confirmaciones de pedidos que no hice, con otra dirección de envío. Creo que alguien ha entrado en mi cuenta.'),
+    ('fr', Category.ACCOUNT, True, "Bonjour, il y a dans mon compte deux commandes que je n'ai pas passées, livrées à une adresse inconnue. Mon mot de passe ne marche plus."),
+    ('pt', Category.ACCOUNT, True, 'Olá, a minha conta tem encomendas que eu não fiz, com um endereço de entrega que não conheço.'),
+    ('de', Category.RETURN_EXCHANGE, False, 'Hallo,\nich möchte von meinem Widerrufsrecht Gebrauch machen und den Staubsauger aus Bestellung 70120 zurückgeben. Er ist noch unbenutzt.\nGruß, Ute'),
+    ('de', Category.RETURN_EXCHANGE, False, 'Hiermit widerrufe ich den Kaufvertrag über die Kaffeemaschine, bestellt am 2. Mai.'),
+    ('es', Category.RETURN_EXCHANGE, False, 'Buenas, quiero ejercer el derecho de desistimiento sobre la batidora del pedido 70121, llegó hace cinco días.'),
+    ('fr', Category.RETURN_EXCHANGE, False, "Bonjour, j'exerce mon droit de rétractation pour l'aspirateur reçu jeudi (commande 70122)."),
+    ('it', Category.RETURN_EXCHANGE, False, "Buongiorno, vorrei esercitare il diritto di recesso per l'aspirapolvere dell'ordine 70123."),
+    ('pt', Category.RETURN_EXCHANGE, False, 'Olá, quero exercer o direito de arrependimento da compra do aspirador, recebido há três dias.'),
+    ('es', Category.REFUND, False, 'Hola, ¿en qué estado está el reembolso del pedido 70124? Os devolví las botas hace dos semanas.'),
+    ('fr', Category.REFUND, False, "Bonjour, vous avez annulé ma commande 70125 et annoncé un remboursement sous 5 jours, mais trois semaines après je n'ai toujours pas vu l'argent."),
+    ('pt', Category.REFUND, False, 'Olá, devolvi o casaco e recebi a confirmação da devolução, mas até hoje nada do reembolso.'),
+    ('pt', Category.REFUND, False, 'Olá, cancelei o pedido 70126 antes do envio e o valor de R$ 1.349,90 ainda não caiu no cartão.'),
+    ('de', Category.PAYMENT, True, 'Hallo, der Betrag für Bestellung 70127 wurde zweimal abgebucht. Bestellt habe ich nur einmal und auch nur einmal geliefert bekommen.'),
+]
+
+# Withdrawing a direct-debit mandate or a consent is no return.
+NOT_A_RETURN = [
+    ('de', 'Hallo, ich widerrufe hiermit das SEPA-Lastschriftmandat für mein Kundenkonto, bitte buchen Sie nichts mehr ab.'),
+    ('de', 'Ich widerrufe meine Einwilligung zum Newsletter, bitte keine Werbung mehr.'),
+]
+
+
+@pytest.mark.parametrize(("language", "category", "urgent", "text"), HARDER_SHOP_MAIL)
+def test_harder_shop_mail_gets_its_category_and_urgency(
+    language: str, category: Category, urgent: bool, text: str
+) -> None:
+    result = understand(message(text))
+    assert result.language == language
+    assert result.category is category, result.reasons
+    assert result.urgent is urgent, result.reasons
+
+
+@pytest.mark.parametrize(("language", "text"), NOT_A_RETURN)
+def test_withdrawing_a_mandate_or_consent_is_no_return(language: str, text: str) -> None:
+    result = understand(message(text))
+    assert result.language == language
+    assert result.category is not Category.RETURN_EXCHANGE, result.reasons

@@ -92,6 +92,15 @@ def _damage_report(scores: Scores, hits: Hits) -> bool:
     return score >= 2.0 and scores.get(Category.RETURN_EXCHANGE, 0.0) < 2.0
 
 
+def _parcel_lost(scores: Scores, hits: Hits) -> bool:
+    # Marked delivered but never received, or left at another address: a
+    # lost parcel, even when the customer asks to open a claim
+    # ("reclamación") or mentions the seller.
+    return any(
+        name.endswith(("_delivered_missing", "_wrong_address")) for name in hits.get(Category.SHIPPING_ISSUE, [])
+    )
+
+
 def _refund_pending(scores: Scores, hits: Hits) -> bool:
     # "I still haven't received my refund": the shipping rules read "not
     # received" as a lost parcel; the refund words say what is missing.
@@ -102,6 +111,7 @@ def _refund_pending(scores: Scores, hits: Hits) -> bool:
 # The order is the contract. Each row: category, predicate over rule scores, why.
 _PRECEDENCE: tuple[tuple[Category, Callable[[Scores, Hits], bool], str], ...] = (
     (Category.DISPUTE, _strong(Category.DISPUTE), "a case with a marketplace seller has its own procedure, whatever it is about"),
+    (Category.SHIPPING_ISSUE, _parcel_lost, "a parcel marked delivered that never arrived is lost, whatever else is said"),
     (Category.COMPLAINT, _complaint_about_handling, "complaint about earlier handling outranks the subject"),
     (Category.DAMAGED_WRONG_ITEM, _damage_report, "a damage/wrong-item report outranks refund, return, complaint"),
     (Category.MERCHANT, _strong(Category.MERCHANT), "sellers go to the merchant queue whatever they ask"),

@@ -161,7 +161,7 @@ DAMAGED = _rules(
     ("it_wrong", r"\b(?:ho ricevuto|mi (?:è|e) arrivat[oa]|mi hanno mandato)\b[^.!?\n]{0,60}\bma (?:avevo|ho) (?:ordinato|comprato)\b|\b(?:manca|mancava|mancano|mancavano)\b[^.!?\n]{0,40}\b(?:pacco|scatola|ordine|confezione)\b|\b(?:pacco|scatola|ordine|confezione)\b[^.!?\n]{0,40}\b(?:manca|mancava|mancano|mancavano)\b", 2),
     ("pt_wrong", r"\b(?:recebi|recebemos|me (?:mandaram|enviaram)|chegou)\b[^.!?\n]{0,60}\b(?:mas|e) (?:eu )?(?:pedi|tinha pedido|comprei|encomendei)\b|\bn[ãa]o corresponde (?:ao|à|a) (?:que (?:eu )?(?:pedi|comprei)|meu pedido|minha encomenda|descri[çc][ãa]o)\b|\b(?:falt(?:a|ava|am|avam)|n[ãa]o (?:veio|vieram))\b[^.!?\n]{0,40}\b(?:pacote|caixa|pedido|encomenda)\b|\b(?:pacote|caixa|pedido|encomenda)\b[^.!?\n]{0,40}\b(?:falt(?:a|ava|am|avam)|n[ãa]o (?:veio|vieram))\b", 2),
     # Ordered one thing, got another; dead on arrival; broken in transit.
-    ("de_swap_wrong", r"\bbestellt\b(?:(?!\b(?:keine?[nrs]?|nicht|noch|bisher)\b)[^.!?\n]){0,40}\b(?:und|aber)\b(?:(?!\b(?:keine?[nrs]?|nicht|noch|bisher)\b)[^.!?\n]){0,40}\b(?:bekommen|erhalten|geliefert)\b|\bstatt\b[^.!?\n]{0,40}\b(?:bekommen|erhalten|geliefert|zugeschickt|geschickt)\b|\b(?:gerissen|zersplittert|gesprungen|verbogen|eingedr[üu]ckt)\b", 2),
+    ("de_swap_wrong", r"\bbestellt\b(?:(?!\b(?:keine?[nrs]?|nicht|noch|bisher|einmal)\b)[^.!?\n]){0,40}\b(?:und|aber)\b(?:(?!\b(?:keine?[nrs]?|nicht|noch|bisher|einmal)\b)[^.!?\n]){0,40}\b(?:bekommen|erhalten|geliefert)\b|\bstatt\b[^.!?\n]{0,40}\b(?:bekommen|erhalten|geliefert|zugeschickt|geschickt)\b|\b(?:gerissen|zersplittert|gesprungen|verbogen|eingedr[üu]ckt)\b", 2),
     ("es_swap_wrong", r"\bped[íi]\b[^.!?\n]{0,40}\b(?:y|pero) (?:me (?:lleg[óo]|llegaron|mandaron|enviaron)|recib[íi])\b|\b(?:mandaron|enviaron|lleg[óo]|llegaron)\b[^.!?\n]{0,30}\b(?:en vez de|en lugar de)\b|\b(?:rajad[oa]s?|abollad[oa]s?|astillad[oa]s?)\b", 2),
     ("fr_swap_wrong", r"\bcommand[ée]\b[^.!?\n]{0,40}\bet (?:j'ai |on m'a )?(?:re[çc]u|envoy[ée]|livr[ée])\b|\b(?:envoy[ée]|re[çc]u|livr[ée])\b[^.!?\n]{0,30}\b(?:au lieu d[eu']|à la place d[eu'])|\b(?:fissur[ée]e?s?|fendu|d[ée]chir[ée]e?s?|tordu)\b", 2),
     ("it_swap_wrong", r"\bordinat[oa]\b[^.!?\n]{0,40}\be mi (?:è|e|sono) arrivat[oaie]\b|\b(?:mandato|mandata|inviato|inviata|arrivat[oa])\b[^.!?\n]{0,30}\b(?:invece di|al posto di)\b|\b(?:crepat[oa]|spaccat[oa]|strappat[oa])\b", 2),
@@ -205,6 +205,17 @@ SHIPPING_ISSUE = _rules(
     ("fr_stuck", r"\bvoisin\w*\b[^.!?\n]{0,50}\bmais\b[^.!?\n]{0,40}\bpersonne\b|\bsuivi\b[^.!?\n]{0,40}\b(?:bloqu[ée]|n'a pas boug[ée]|aucune mise à jour|ne bouge plus)\b|\b(?:[ée]tait pr[ée]vue?|devait arriver|aurait d[ûu] arriver)\b|\baucune nouvelle\b", 2),
     ("it_stuck", r"\bvicin[oi]\b[^.!?\n]{0,50}\bma\b[^.!?\n]{0,40}\bnessuno\b|\b(?:tracciamento|tracking)\b[^.!?\n]{0,40}\b(?:fermo|bloccato|non si aggiorna)\b|\b(?:era prevista|doveva arrivare|sarebbe dovut[oa] arrivare)\b|\b(?:andat[oa]|pers[oa]) pers[oa]\b|\bandato perso\b", 2),
     ("pt_stuck", r"\bvizinh[oa]s?\b[^.!?\n]{0,50}\bmas\b[^.!?\n]{0,40}\bningu[ée]m\b|\b(?:rastreamento|rastreio)\b[^.!?\n]{0,40}\bparad[oa]\b|\b(?:estava prevista|deveria ter chegado|era para (?:ter )?chegar)\b|\bextravi\w*", 2),
+    # Marked delivered, never received; delivered to another address. These
+    # outrank a complaint or a claim opened with the carrier ("abrir una
+    # reclamación con la agencia"): the parcel is lost (classify.py).
+    ("es_delivered_missing", r"\b(?:entregad[oa]|se entreg[óo]|lo entregaron|la entregaron)\b[^\n]{0,120}\b(?:no (?:lo |la )?(?:tengo|he recibido|recib[íi])|nadie (?:llam[óo]|toc[óo])|no (?:me )?ha llegado|nunca (?:me )?lleg[óo])\b", 2),
+    ("fr_delivered_missing", r"\b(?:indiqu[ée]e?|not[ée]e?|marqu[ée]e?|affich[ée]e?|signal[ée]e?)\s+(?:comme\s+)?\W{0,2}livr[ée]e?\b[^\n]{0,120}\b(?:rien re[çc]u|jamais re[çc]u|pas re[çc]u|personne n'a sonn[ée])\b|\blivr[ée]e?\b[^.!?\n]{0,40}\bmais\b[^.!?\n]{0,40}\b(?:jamais|pas|rien) re[çc]u\b", 2),
+    ("de_delivered_missing", r"\b(?:als )?(?:zugestellt|geliefert)\b[^\n]{0,120}\b(?:nicht (?:angekommen|erhalten|bekommen)|nie angekommen|nichts (?:erhalten|bekommen|angekommen)|niemand (?:hat )?geklingelt)\b", 2),
+    ("pt_delivered_missing", r"\b(?:entregue|foi entregue|entregaram)\b[^\n]{0,120}\b(?:n[ãa]o (?:recebi|chegou|est[áa] (?:aqui|c[áa]))|ningu[ée]m (?:tocou|bateu|apareceu))\b", 2),
+    ("es_wrong_address", r"\b(?:entregad[oa]|entregaron|dejaron|dej[óo])\b[^.!?\n]{0,30}\b(?:en )?(?:otra direcci[óo]n|otro domicilio|la direcci[óo]n (?:equivocada|incorrecta)|otra casa|otro portal)\b", 2),
+    ("fr_wrong_address", r"\blivr[ée]e?s? (?:à|a|chez|dans) (?:une |la )?(?:mauvaise|autre) (?:adresse|maison|rue)\b|\b(?:mauvaise|autre) adresse\b[^.!?\n]{0,20}\blivr[ée]e?\b", 2),
+    ("de_wrong_address", r"\b(?:an|bei) (?:die |eine |der )?(?:falsche|andere|anderen|falschen) (?:adresse|hausnummer|anschrift)\b[^.!?\n]{0,40}\b(?:geliefert|zugestellt|abgegeben)\b|\b(?:geliefert|zugestellt|abgegeben)\b[^.!?\n]{0,40}\b(?:falsche|andere|anderen|falschen) (?:adresse|hausnummer|anschrift)\b|\bzugestellt\b[^.!?\n]{0,10}\bich wohne aber\b", 2),
+    ("pt_wrong_address", r"\b(?:entregue|entregaram|entregou|deixou|deixaram)\b[^.!?\n]{0,40}\b(?:noutra morada|noutro endere[çc]o|(?:em |n)?outra (?:morada|casa|rua)|(?:em |n)?outro endere[çc]o|(?:no|num|na|para o) (?:endere[çc]o|morada) errad[oa])\b|\bcasa que n[ãa]o [ée] a minha\b", 2),
 )
 
 ORDER_CHANGE = _rules(
@@ -259,6 +270,13 @@ RETURN_EXCHANGE = _rules(
     ("pt_replacement", r"\b(?:substitui[çc][ãa]o|substituir|reposi[çc][ãa]o|unidade nova)\b", 2),
     ("pt_replacement_request", r"\b(?:solicit(?:o|ar|amos)|quero|gostaria de|preciso de|pe[çc]o|enviem(?:-me)?|enviar-me|receber)\s+(?:\w+\s+){0,2}(?:substitui[çc][ãa]o|produto novo|unidade nova|novo produto|troca)\b|\b(?:substitu[íi]-lo|substitu[íi]-la|troc[áa]-lo|troc[áa]-la)\b", 2),
     ("it_swap", r"\bcambiar(?:e|lo|la)? (?:\w+ ){0,5}(?:con|per) (?:un[ao]? )?(?:taglia|colore|modello|misura)\b|\bsi pu[òo] cambiare\b", 2),
+    # The legal right of withdrawal (EU 14 days, Brazil's "arrependimento"):
+    # the customer sends the goods back or undoes the contract.
+    ("de_withdrawal", r"\bwiderrufs(?:recht|frist|formular|belehrung|erkl[äa]rung)\b|\b(?:vertrag|kauf|kaufvertrag|bestellung|abo|abonnement|lizenz|jahreslizenz)\w*\b[^.!?\n]{0,60}\bwiderrufen\b|\bwiderruf(?:e|en)?\b[^.!?\n]{0,60}\b(?:vertrag|kauf|bestellung|abo|abonnement|lizenz)\w*|\b(?:innerhalb|binnen) (?:der )?(?:14|vierzehn) tage\w* (?:\w+ ){0,2}widerrufen\b|\bwiderruf (?:des|der|meines|meiner|unseres|unserer)\b|\bvom (?:kauf|vertrag|kaufvertrag) zur[üu]ck(?:treten|zutreten)\b", 2),
+    ("es_withdrawal", r"\bdesistimiento\b|\bdesistir (?:del|de la|de) (?:contrato|compra|pedido|suscripci[óo]n|servicio|plan)\b|\bd[íi]as para desistir\b", 2),
+    ("fr_withdrawal", r"\br[ée]tractation\b|\b(?:me|nous) r[ée]tracter\b", 2),
+    ("it_withdrawal", r"\bdiritto di recesso\b|\b(?:esercitare|esercito) (?:il )?recesso\b", 2),
+    ("pt_withdrawal", r"\b(?:direito|prazo|per[íi]odo) (?:de|ao) arrependimento\b|\blivre resolu[çc][ãa]o\b|\bdesist[êe]ncia (?:da|do) (?:compra|assinatura|contrato|pedido|encomenda|plano)\b", 2),
 )
 
 REFUND = _rules(
@@ -346,6 +364,11 @@ REFUND = _rules(
     ("fr_refund_first", r"\bavoir\b[^.!?\n]{0,60}\bpr[ée]f[èe]re\b|\br[ée]cup[èe]re[rz]? mon argent\b|\bdiff[ée]rence\b[^.!?\n]{0,40}\brembours\w*", 2),
     ("it_refund_first", r"\bbuono\b[^.!?\n]{0,60}\bpreferisco\b|\brimborso\b[^.!?\n]{0,40}\b(?:disposto|effettuato|emesso)\b[^.!?\n]{0,10}\?|\bdifferenza\b[^.!?\n]{0,40}\brimbors\w*", 2),
     ("pt_refund_first", r"\bvale\b[^.!?\n]{0,60}\bprefiro\b|\bvalor reembolsado foi\b|\bdiferen[çc]a\b[^.!?\n]{0,40}\b(?:reembols|devol|estorn)\w*", 2),
+    # Asking where the refund stands, or a refund that never followed a
+    # return or a cancellation.
+    ("es_status_refund_pending", r"\b(?:en )?qu[ée] estado (?:est[áa]|se encuentra|va) (?:el|mi) (?:reembolso|reintegro)\b|\bestado del reembolso\b|\bnada del? reembolso\b", 2),
+    ("fr_status_refund_pending", r"\brembours\w*\b[^\n]{0,200}\btoujours pas (?:vu|re[çc]u)\b|\b(?:o[ùu] en est|suivi de) (?:le |mon )?remboursement\b", 2),
+    ("pt_status_refund_pending", r"\b(?:valor|dinheiro|estorno|reembolso)\b(?:[^.!?\n]|\d[.,]\d){0,30}\bainda n[ãa]o (?:apareceu|caiu|voltou|entrou|foi)\b|\bnada do (?:reembolso|estorno)\b|\bsem (?:o )?(?:reembolso|estorno)\b", 2),
 )
 
 PAYMENT = _rules(
@@ -439,6 +462,12 @@ ACCOUNT = _rules(
     ("fr_data_deletion", r"\b(?:l[öo]schung|suppression|elimina[çc][ãa]o|eliminaci[óo]n|borrado|cancellazione)\b[^.!?\n]{0,30}\b(?:kundenkontos?|kontos?|compte|conta|cuenta|account)\b|(?<!art\. 28 )(?<!art\. 28 del )(?<!article 28 du )\b(?:dsgvo|rgpd|gdpr|lgpd)\b(?![^\n]{0,200}\b(?:auftragsverarbeit\w*|sous-traitan\w*|subencargad\w*|encargad[oa] del tratamiento|subprocessors?|suboperador\w*|registre des traitements)\b)", 2),
     ("it_data_deletion", r"\b(?:l[öo]schung|suppression|elimina[çc][ãa]o|eliminaci[óo]n|borrado|cancellazione)\b[^.!?\n]{0,30}\b(?:kundenkontos?|kontos?|compte|conta|cuenta|account)\b|(?<!art\. 28 )(?<!art\. 28 del )(?<!article 28 du )\b(?:dsgvo|rgpd|gdpr|lgpd)\b(?![^\n]{0,200}\b(?:auftragsverarbeit\w*|sous-traitan\w*|subencargad\w*|encargad[oa] del tratamiento|subprocessors?|suboperador\w*|registre des traitements)\b)", 2),
     ("pt_data_deletion", r"\b(?:l[öo]schung|suppression|elimina[çc][ãa]o|eliminaci[óo]n|borrado|cancellazione)\b[^.!?\n]{0,30}\b(?:kundenkontos?|kontos?|compte|conta|cuenta|account)\b|(?<!art\. 28 )(?<!art\. 28 del )(?<!article 28 du )\b(?:dsgvo|rgpd|gdpr|lgpd)\b(?![^\n]{0,200}\b(?:auftragsverarbeit\w*|sous-traitan\w*|subencargad\w*|encargad[oa] del tratamiento|subprocessors?|suboperador\w*|registre des traitements)\b)", 2),
+    # Orders the customer did not place, an account taken over: the account,
+    # not the orders ("Bestellungen, die ich nicht gemacht habe").
+    ("de_takeover", r"\bbestellungen?\b[^.!?\n]{0,40}\bdie ich nicht (?:gemacht|get[äa]tigt|aufgegeben|bestellt)\b|\b(?:fremde|unbekannte) bestellungen\b|\b(?:konto|kundenkonto|account)\b[^.!?\n]{0,30}\b(?:gehackt|[üu]bernommen|gekapert)\b", 2),
+    ("es_takeover", r"\b(?:pedidos?|compras?) que (?:yo )?no (?:hice|he hecho|realic[ée]|he realizado|reconozco)\b|\bcuenta\b[^.!?\n]{0,30}\b(?:hackead[oa]|robad[oa]|comprometid[oa]|pirateada)\b", 2),
+    ("fr_takeover", r"\bcommandes? que je n'ai (?:pas|jamais) (?:pass[ée]e?s?|faite?s?)\b|\bcompte\b[^.!?\n]{0,30}\b(?:pirat[ée]|hack[ée]|compromis)\b", 2),
+    ("pt_takeover", r"\b(?:pedidos?|compras?|encomendas?) que (?:eu )?n[ãa]o (?:fiz|realizei|reconhe[çc]o)\b|\bconta\b[^.!?\n]{0,30}\b(?:invadida|hackeada|roubada|comprometida|clonada)\b", 2),
 )
 
 PRODUCT_QUESTION = _rules(

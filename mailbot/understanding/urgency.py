@@ -45,7 +45,13 @@ _NOT_RECEIVED = re.compile(
     r"|\b(?:smarrit[oa]|pers[oa]|rubat[oa])\b|\brisulta consegnat[oa]\b"
     # pt
     r"|\b(?:n[ãa]o|ainda n[ãa]o|nunca)\s+(?:me\s+)?(?:chegou|chegaram|recebi|recebido|foi entregue)\b"
-    r"|\b(?:perdid[oa]|extraviad[oa]|roubad[oa])\b|\bcomo entregue\b",
+    r"|\b(?:perdid[oa]|extraviad[oa]|roubad[oa])\b|\bcomo entregue\b"
+    # marked delivered, never received; left at another address (es, de, fr, pt)
+    r"|\bse entreg[óo]\b[^\n]{0,120}\bno (?:lo|la) tengo\b|\bzugestellt\b[^\n]{0,80}\bnichts (?:erhalten|bekommen|angekommen)\b"
+    r"|\b(?:entregad[oa]|entregaron|dejaron|dej[óo])\b[^.!?\n]{0,30}\b(?:en )?(?:otra direcci[óo]n|otro domicilio)\b"
+    r"|\b(?:falsche|andere) (?:adresse|hausnummer)\b[^.!?\n]{0,40}\b(?:geliefert|zugestellt)\b"
+    r"|\blivr[ée]e?s? (?:à|a|chez) (?:une )?(?:mauvaise|autre) adresse\b"
+    r"|\b(?:noutra morada|noutro endere[çc]o|morada errada|endere[çc]o errado)\b",
 )
 
 _DAMAGED = re.compile(
@@ -74,7 +80,10 @@ _TAKEOVER = re.compile(
     r"\b(?:hacked|compromised|taken over|someone (?:else )?(?:has )?(?:logged|accessed|changed|used|is using)"
     r"|unauthori[sz]ed (?:access|login|log-in|sign-in)|(?:i )?didn'?t (?:change|request) (?:my|the|a) password"
     r"|locked out of my account|can'?t access my account anymore)\b"
-    r"|\b(?:hackead[oa]|pirat[ée]e?|gehackt|hackerat[oa]|invadid[oa]|acceso no autorizado|acc[eè]s non autoris[ée])\b",
+    r"|\b(?:hackead[oa]|pirat[ée]e?|gehackt|hackerat[oa]|invadid[oa]|acceso no autorizado|acc[eè]s non autoris[ée])\b"
+    r"|\bbestellungen?\b[^.!?\n]{0,40}\bdie ich nicht (?:gemacht|get[äa]tigt|aufgegeben)\b"
+    r"|\b(?:pedidos?|compras?|encomendas?) que (?:yo |eu )?(?:no|n[ãa]o) (?:hice|he hecho|realic[ée]|fiz|realizei)\b"
+    r"|\bcommandes? que je n'ai (?:pas|jamais) (?:pass[ée]e?s?|faite?s?)\b",
 )
 
 _BAD_PAYMENT = re.compile(

@@ -146,7 +146,10 @@ def test_shop_mail_gets_its_category_in_every_language(language: str, category: 
 # the seller; orders the customer never placed mean the account was taken
 # over; the legal right of withdrawal ("Widerruf", "desistimiento",
 # "rétractation", "arrependimento", "recesso") is a return; a refund still
-# missing after a return or a cancellation is a refund.
+# missing after a return or a cancellation is a refund. Tracking that has not
+# moved for days is a shipping issue (not urgent, as in English); something
+# not ordered in the parcel is a wrong item; a crack or a broken-off handle
+# on arrival is damage, and urgent.
 HARDER_SHOP_MAIL = [
     ('es', Category.SHIPPING_ISSUE, True, 'Hola,\nla web de la mensajería dice que el paquete se entregó el martes a mediodía, pero no lo tengo y en portería tampoco. ¿Podéis poner una reclamación a la agencia? Pedido 70112.\nGracias, Marta'),
     ('pt', Category.SHIPPING_ISSUE, True, 'Boa tarde,\no rastreio indica que a encomenda 70113 foi entregue ontem, mas não recebi nada e estive em casa. Quero abrir uma reclamação com a transportadora.\nCumprimentos, Rui'),
@@ -170,6 +173,14 @@ HARDER_SHOP_MAIL = [
     ('fr', Category.REFUND, False, "Bonjour, vous avez annulé ma commande 70125 et annoncé un remboursement sous 5 jours, mais trois semaines après je n'ai toujours pas vu l'argent."),
     ('pt', Category.REFUND, False, 'Olá, devolvi o casaco e recebi a confirmação da devolução, mas até hoje nada do reembolso.'),
     ('pt', Category.REFUND, False, 'Olá, cancelei o pedido 70126 antes do envio e o valor de R$ 1.349,90 ainda não caiu no cartão.'),
+    ('es', Category.SHIPPING_ISSUE, False, 'Hola, el seguimiento de mi paquete lleva diez días sin moverse en el centro logístico. Pedido 70130.'),
+    ('de', Category.SHIPPING_ISSUE, False, 'Hallo, die Sendung 70131 bewegt sich seit einer Woche nicht, sie liegt im Verteilzentrum.'),
+    ('fr', Category.SHIPPING_ISSUE, False, 'Bonjour, le suivi de mon colis 70132 ne bouge plus depuis huit jours.'),
+    ('pt', Category.SHIPPING_ISSUE, False, 'Olá, o rastreio da encomenda 70133 não se mexe há uma semana.'),
+    ('es', Category.DAMAGED_WRONG_ITEM, False, 'Hola, en el paquete del pedido 70134 venía una lámpara que no pedí; yo compré una alfombra.'),
+    ('pt', Category.DAMAGED_WRONG_ITEM, False, 'Olá, pedi uma mochila preta no pedido 70135 e o produto que veio é outro, uma mala de viagem.'),
+    ('de', Category.DAMAGED_WRONG_ITEM, True, 'Hallo, der Spiegel aus Bestellung 70136 kam mit einem Riss im Glas an.'),
+    ('de', Category.DAMAGED_WRONG_ITEM, True, 'Hallo, die Tasse kam mit abgebrochenem Henkel an. Bestellung 70137.'),
     ('de', Category.PAYMENT, True, 'Hallo, der Betrag für Bestellung 70127 wurde zweimal abgebucht. Bestellt habe ich nur einmal und auch nur einmal geliefert bekommen.'),
 ]
 

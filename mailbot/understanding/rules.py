@@ -172,6 +172,11 @@ DAMAGED = _rules(
     ("de_dead_defect", r"\bgeht nicht (?:an|mehr an)\b|\bl[äa]sst sich nicht (?:einschalten|anschalten|aufladen)\b", 2),
     ("it_dead_defect", r"\bnon si (?:accende|avvia)\b", 2),
     ("pt_dead_defect", r"\bn[ãa]o (?:liga|acende)\b", 2),
+    # Something else in the parcel than was ordered; glass or a handle broken
+    # on arrival.
+    ("es_not_ordered", r"\b(?:ven[íi]a|vino|venia|lleg[óo]|me lleg[óo]|recib[íi]|me mandaron|me enviaron)\b[^.!?\n]{0,60}\bque no (?:ped[íi]|compr[ée]|hab[íi]a pedido)\b", 2),
+    ("pt_not_ordered", r"\bo produto (?:que veio |que chegou |dentro |na caixa )?(?:é|e) outro\b|\b(?:veio|chegou|recebi) (?:um |uma )?(?:outro|outra) (?:produto|modelo|cor|tamanho|pe[çc]a|artigo|coisa)\b|\b(?:veio|chegou|recebi)\b[^.!?\n]{0,60}\bque (?:eu )?n[ãa]o (?:pedi|encomendei|comprei)\b", 2),
+    ("de_cracked", r"\bmit (?:einem )?abgebrochene[mnr]? (?:griff|henkel|deckel|fu(?:ß|ss)|bein|teil|stecker|ecke)\b|\b(?:riss|risse|sprung|spr[üu]nge) (?:im|in der|in dem|am) (?:display|bildschirm|glas|geh[äa]use|deckel)\b|\b(?:display|bildschirm|glas)\b[^.!?\n]{0,40}\b(?:einen (?:\w+ )?riss|gesprungen|zersplittert)\b", 2),
 )
 
 SHIPPING_ISSUE = _rules(
@@ -216,6 +221,11 @@ SHIPPING_ISSUE = _rules(
     ("fr_wrong_address", r"\blivr[ée]e?s? (?:à|a|chez|dans) (?:une |la )?(?:mauvaise|autre) (?:adresse|maison|rue)\b|\b(?:mauvaise|autre) adresse\b[^.!?\n]{0,20}\blivr[ée]e?\b", 2),
     ("de_wrong_address", r"\b(?:an|bei) (?:die |eine |der )?(?:falsche|andere|anderen|falschen) (?:adresse|hausnummer|anschrift)\b[^.!?\n]{0,40}\b(?:geliefert|zugestellt|abgegeben)\b|\b(?:geliefert|zugestellt|abgegeben)\b[^.!?\n]{0,40}\b(?:falsche|andere|anderen|falschen) (?:adresse|hausnummer|anschrift)\b|\bzugestellt\b[^.!?\n]{0,10}\bich wohne aber\b", 2),
     ("pt_wrong_address", r"\b(?:entregue|entregaram|entregou|deixou|deixaram)\b[^.!?\n]{0,40}\b(?:noutra morada|noutro endere[çc]o|(?:em |n)?outra (?:morada|casa|rua)|(?:em |n)?outro endere[çc]o|(?:no|num|na|para o) (?:endere[çc]o|morada) errad[oa])\b|\bcasa que n[ãa]o [ée] a minha\b", 2),
+    # The tracking has not moved for days.
+    ("es_not_moving", r"\b(?:paquete|pedido|env[íi]o|seguimiento)\b[^.!?\n]{0,80}\b(?:no se mueve|sin moverse|no avanza|sin movimiento)\b", 2),
+    ("de_not_moving", r"\b(?:paket|sendung|lieferung|tracking|sendungsverfolgung)\b[^.!?\n]{0,80}\b(?:bewegt sich (?:\w+ ){0,3}nicht|keine bewegung|kein (?:neuer )?status)\b", 2),
+    ("fr_not_moving", r"\b(?:colis|commande|suivi)\b[^.!?\n]{0,80}\b(?:ne bouge (?:plus|pas)|n'a pas boug[ée]|aucune [ée]volution)\b", 2),
+    ("pt_not_moving", r"\b(?:encomenda|pacote|pedido|rastreio|rastreamento)\b[^.!?\n]{0,80}\b(?:n[ãa]o se mexe|n[ãa]o sai do lugar|sem movimenta[çc][ãa]o|n[ãa]o (?:tem|teve) (?:nenhuma )?atualiza[çc][ãa]o)\b", 2),
 )
 
 ORDER_CHANGE = _rules(

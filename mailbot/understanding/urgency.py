@@ -59,6 +59,7 @@ _DAMAGED = re.compile(
     r"|\b(?:dañad[oa]s?|rot[oa]s?|defectuos[oa]s?)\b"
     r"|\b(?:endommag[ée]e?s?|cass[ée]e?s?|ab[îi]m[ée]e?s?|d[ée]fectueu(?:x|se))\b"
     r"|\b(?:besch[äa]digt\w*|kaputt\w*|defekt\w*|zerbrochen\w*|ausgelaufen)\b"
+    r"|\bmit (?:einem )?abgebrochene[mnr]?\b|\b(?:riss|risse|sprung) (?:im|in der|in dem|am)\b|\bgesprungen\b"
     r"|\b(?:danneggiat[oaie]|rott[oaie]|difettos[oaie])\b"
     r"|\b(?:danificad[oa]s?|quebrad[oa]s?|estragad[oa]s?|defeituos[oa]s?|avariad[oa]s?)\b",
 )

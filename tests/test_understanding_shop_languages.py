@@ -146,7 +146,8 @@ def test_shop_mail_gets_its_category_in_every_language(language: str, category: 
 # the seller; orders the customer never placed mean the account was taken
 # over; the legal right of withdrawal ("Widerruf", "desistimiento",
 # "rétractation", "arrependimento", "recesso") is a return; a refund still
-# missing after a return or a cancellation is a refund. Tracking that has not
+# missing after a return or a cancellation is a refund, but a refund asked
+# because the parcel never came is a delivery problem. Tracking that has not
 # moved for days is a shipping issue (not urgent, as in English); something
 # not ordered in the parcel is a wrong item; a crack or a broken-off handle
 # on arrival is damage, and urgent.
@@ -181,6 +182,8 @@ HARDER_SHOP_MAIL = [
     ('pt', Category.DAMAGED_WRONG_ITEM, False, 'Olá, pedi uma mochila preta no pedido 70135 e o produto que veio é outro, uma mala de viagem.'),
     ('de', Category.DAMAGED_WRONG_ITEM, True, 'Hallo, der Spiegel aus Bestellung 70136 kam mit einem Riss im Glas an.'),
     ('de', Category.DAMAGED_WRONG_ITEM, True, 'Hallo, die Tasse kam mit abgebrochenem Henkel an. Bestellung 70137.'),
+    ('fr', Category.SHIPPING_ISSUE, True, "Bonjour, je demande le remboursement car je n'ai toujours pas reçu mon colis, commande 70138."),
+    ('pt', Category.SHIPPING_ISSUE, True, 'Olá, quero o reembolso porque a encomenda 70139 ainda não foi entregue.'),
     ('de', Category.PAYMENT, True, 'Hallo, der Betrag für Bestellung 70127 wurde zweimal abgebucht. Bestellt habe ich nur einmal und auch nur einmal geliefert bekommen.'),
 ]
 

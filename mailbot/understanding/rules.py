@@ -89,13 +89,13 @@ def _refund_pending(
 
     Either "<negation> <received> (two words at most) <refund>" ("no he
     recibido mi reembolso") or "<refund> (five words at most, none of
-    ``conjunctions``, no punctuation) <not_arrived>" ("the refund for my
-    order has not arrived").
+    ``conjunctions``, no punctuation but an amount's: "R$ 1.879,00")
+    <not_arrived>" ("the refund for my order has not arrived").
     """
     first = rf"\b(?:{negation})\s+(?:{received})\s+(?:\w+\s+){{0,2}}?(?:{refund})\b" if received else (
         rf"\b(?:{negation})\s+(?:\w+\s+)?(?:{refund})\b[^.!?\n]{{0,40}}\b(?:erhalten|bekommen|gesehen|eingegangen)\b"
     )
-    second = rf"\b(?:{refund})\b(?:\s+(?!(?:{conjunctions})\b)[\w']+){{0,5}}?\s+(?:{not_arrived})\b"
+    second = rf"\b(?:{refund})\b(?:\s+(?!(?:{conjunctions})\b)[\w'$€]+(?:[.,]\d+)*){{0,5}}?\s+(?:{not_arrived})\b"
     return (f"{language}_refund_pending", f"{first}|{second}", 2)
 
 
@@ -360,25 +360,20 @@ REFUND = _rules(
         r"|entrou|apareceu|feito|processado|realizado)",
         r"porque|pois|j[áa]|e|ou|se|quando|depois",
     ),
-    # The money has not come back, or less came back than was paid: these
-    # are refunds whatever else the mail says (a return already received, an
-    # order cancelled).
+    # The money has not come back, or less came back than was paid, or the
+    # customer asks where the refund stands: these are refunds whatever else
+    # the mail says (a return already received, an order cancelled).
     ("de_money_refund_pending", r"\bgeld\b[^.!?\n]{0,40}\b(?:zur[üu]ck|nicht auf meinem konto|noch nicht)\b|\bwann (?:erhalte|bekomme) ich (?:meine |die |mein )?(?:erstattung|r[üu]ckerstattung|gutschrift|r[üu]ckzahlung|geld)\b|\b(?:r[üu]ckzahlung|erstattung)\b[^.!?\n]{0,40}\babgezogen\b", 2),
-    ("es_money_refund_pending", r"\b(?:regresan|devuelven|reembolsan|devolver[áa]n|devolvieron|reembolsaron|reembolsado)\b[^.!?\n]{0,20}\bdinero\b|\bdinero\b[^.!?\n]{0,30}\b(?:no aparece|no ha llegado|todav[íi]a no|a[úu]n no|no me lo)\b|\bno me han (?:devuelto|reembolsado)\b|\bme devolvieron (?:solo|s[óo]lo|solamente)\b", 2),
-    ("fr_money_refund_pending", r"\bserai-je rembours[ée]e?\b|\bl'argent n'est (?:toujours )?pas\b|\b(?:quand|toujours pas)\b[^.!?\n]{0,30}\brembours\w*|\bne m'a rembours[ée] que\b", 2),
+    ("es_money_refund_pending", r"\b(?:regresan|devuelven|reembolsan|devolver[áa]n|devolvieron|reembolsaron|reembolsado)\b[^.!?\n]{0,20}\bdinero\b|\bdinero\b[^.!?\n]{0,30}\b(?:no aparece|no ha llegado|todav[íi]a no|a[úu]n no|no me lo)\b|\bno me han (?:devuelto|reembolsado)\b|\bme devolvieron (?:solo|s[óo]lo|solamente)\b|\b(?:en )?qu[ée] estado (?:est[áa]|se encuentra|va) (?:el|mi) (?:reembolso|reintegro)\b|\bestado del reembolso\b|\bnada del? reembolso\b", 2),
+    ("fr_money_refund_pending", r"\bserai-je rembours[ée]e?\b|\bl'argent n'est (?:toujours )?pas\b|\b(?:quand|toujours pas)\b[^.!?\n]{0,30}\brembours\w*|\bne m'a rembours[ée] que\b|\btoujours pas (?:vu|re[çc]u) (?:l'argent|la somme|le montant|le virement|(?:les? )?\d[\d ,.]*(?:€|euros?))|\b(?:o[ùu] en est|suivi de) (?:le |mon )?remboursement\b", 2),
     ("it_money_refund_pending", r"\b(?:ridate|restituite|rimborsate|ridarete)\b[^.!?\n]{0,20}\bsoldi\b|\bsoldi\b[^.!?\n]{0,30}\bnon (?:si vedono|sono (?:ancora )?arrivati)\b|\bquando mi (?:ridate|rimborsate)\b", 2),
-    ("pt_money_refund_pending", r"\b(?:valor|dinheiro)\b[^.!?\n]{0,20}\b(?:ainda )?n[ãa]o (?:apareceu|caiu|voltou|entrou)\b|\bs[óo] me devolveram\b|\bdevolveram (?:s[óo]|apenas)\b", 2),
+    ("pt_money_refund_pending", r"\b(?:valor|dinheiro)\b(?:[^.!?\n]|\d[.,]\d){0,30}\b(?:ainda )?n[ãa]o (?:apareceu|caiu|voltou|entrou)\b|\bnada do (?:reembolso|estorno)\b|\bsem (?:o )?(?:reembolso|estorno)\b|\bs[óo] me devolveram\b|\bdevolveram (?:s[óo]|apenas)\b", 2),
     # Money rather than a voucher or store credit; less refunded than paid.
     ("de_refund_first", r"\bgutschein\w*\b[^.!?\n]{0,60}\b(?:lieber|m[öo]chte (?:\w+ ){0,3}(?:geld|betrag))\b|\b(?:lediglich|nur)\b[^.!?\n]{0,30}\berstattet\b|\bdifferenz\b[^.!?\n]{0,40}\b(?:erstatt|[üu]berweis)\w*", 2),
     ("es_refund_first", r"\bvale\b[^.!?\n]{0,60}\bprefiero\b|\bcu[áa]ndo me (?:devolv|regres|reembols)\w*|\bno me (?:hab[ée]is|han) (?:devuelto|reembolsado)\b|\b(?:solo|s[óo]lo|solamente) me (?:han )?(?:devuelto|reembolsado)\b|\bdiferencia\b[^.!?\n]{0,40}\b(?:reembols|devol)\w*", 2),
     ("fr_refund_first", r"\bavoir\b[^.!?\n]{0,60}\bpr[ée]f[èe]re\b|\br[ée]cup[èe]re[rz]? mon argent\b|\bdiff[ée]rence\b[^.!?\n]{0,40}\brembours\w*", 2),
     ("it_refund_first", r"\bbuono\b[^.!?\n]{0,60}\bpreferisco\b|\brimborso\b[^.!?\n]{0,40}\b(?:disposto|effettuato|emesso)\b[^.!?\n]{0,10}\?|\bdifferenza\b[^.!?\n]{0,40}\brimbors\w*", 2),
     ("pt_refund_first", r"\bvale\b[^.!?\n]{0,60}\bprefiro\b|\bvalor reembolsado foi\b|\bdiferen[çc]a\b[^.!?\n]{0,40}\b(?:reembols|devol|estorn)\w*", 2),
-    # Asking where the refund stands, or a refund that never followed a
-    # return or a cancellation.
-    ("es_status_refund_pending", r"\b(?:en )?qu[ée] estado (?:est[áa]|se encuentra|va) (?:el|mi) (?:reembolso|reintegro)\b|\bestado del reembolso\b|\bnada del? reembolso\b", 2),
-    ("fr_status_refund_pending", r"\brembours\w*\b[^\n]{0,200}\btoujours pas (?:vu|re[çc]u)\b|\b(?:o[ùu] en est|suivi de) (?:le |mon )?remboursement\b", 2),
-    ("pt_status_refund_pending", r"\b(?:valor|dinheiro|estorno|reembolso)\b(?:[^.!?\n]|\d[.,]\d){0,30}\bainda n[ãa]o (?:apareceu|caiu|voltou|entrou|foi)\b|\bnada do (?:reembolso|estorno)\b|\bsem (?:o )?(?:reembolso|estorno)\b", 2),
 )
 
 PAYMENT = _rules(

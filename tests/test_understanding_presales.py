@@ -161,6 +161,29 @@ PRESALES_IN_OTHER_WORDS = [
     ('pt', 'Estamos a ponderar mudar de fornecedor de alojamento. O vosso plano inclui certificados SSL?'),
     ('pt', 'Usamos o CRM de vocês com 10 usuários. Quanto fica cada usuário adicional no plano Growth?'),
     ('pt', 'Vamos comprar dois servidores novos e gostaríamos de os incluir no contrato de monitorização que já temos.'),
+    # Another colour, memory size or edition; delivery to a place; free shipping.
+    ('de', 'Habt ihr die Bose QuietComfort Ultra auch in Weiß? Im Shop sehe ich nur Schwarz.'),
+    ('de', 'Verkauft ihr das Surface Pro noch mit 16 GB RAM?'),
+    ('es', '¿La sudadera con capucha la tenéis en azul marino o solo en gris?'),
+    ('es', 'Hola, ¿enviáis a Canarias? ¿Cuánto tarda?'),
+    ('es', '¿A partir de qué importe sale gratis el envío?'),
+    ('fr', "Est-ce que la coque existe aussi en bleu ?"),
+    ('fr', "Bonjour, vous livrez en Suisse ?"),
+    ('pt', 'Esse teclado tem na cor branca?'),
+    # In stock, asked by someone who would pay customs only once they buy.
+    ('es', 'Buenas, ¿la impresora láser la tenéis en stock? Vivo en Tenerife y querría saber si pagaría aduana.'),
+    # Replacing one's old equipment or system is buying new, not sending back.
+    ('de', 'Wir möchten unsere alten Kopierer im Büro ersetzen. Welche Multifunktionsgeräte können Sie für 20 Arbeitsplätze empfehlen?'),
+    ('es', 'Queremos sustituir nuestras antiguas centralitas por telefonía en la nube. ¿Nos preparáis un presupuesto?'),
+    ('fr', "J'hésite entre la Surface Laptop et le MacBook Air pour remplacer mon vieux portable. Lequel me conseillez-vous ?"),
+    ('pt', 'Queremos substituir os nossos computadores antigos. Podem indicar um modelo para escritório?'),
+    # Looking for a system (verb last), a trade-in, the free trial, moving up a plan, "quanto sai".
+    ('de', 'Hallo, weil wir eine neue Zeiterfassungssoftware suchen, hätten wir gern eine kurze Vorführung.'),
+    ('fr', "Vous reprenez les anciens ordinateurs portables à l'achat d'un neuf ?"),
+    ('fr', "Pour l'essai gratuit, faut-il donner un numéro de carte ?"),
+    ('fr', "Est-il possible de passer trois de nos licences au forfait Entreprise, et à quel prix ?"),
+    ('pt', 'Tô pensando em comprar esse monitor, ele serve pra jogar?'),
+    ('pt', 'Quanto sai o plano de 2 TB para a equipe toda?'),
 ]
 
 
@@ -205,6 +228,15 @@ NOT_PRESALES_EITHER = [
     ('de', Category.OTHER, 'Der Fehler tritt in allen Versionen auf, die wir getestet haben.'),
     ('de', Category.OTHER, 'Welche Einstellungen empfehlen Sie für den Exchange-Connector?'),
     ('pt', Category.OTHER, 'Qual configuração vocês recomendam para o roteador da filial?'),
+    # A plan already moved to, a talk with a technician, the organisation's
+    # own domain account: support.
+    ('fr', Category.OTHER, "Depuis que nous sommes passés à la formule Pro, l'export PDF ne fonctionne plus."),
+    ('fr', Category.OTHER, "Pouvons-nous échanger avec un technicien ? Le serveur de fichiers ne répond plus depuis ce matin."),
+    ('de', Category.OTHER, 'Nach drei Fehlversuchen ist mein AD-Konto gesperrt. Bitte entsperren.'),
+    # Invoices asked for again, one without the tax number: billing.
+    ('es', Category.PAYMENT, '¿Me podéis reenviar las facturas de abril y mayo?'),
+    ('pt', Category.PAYMENT, 'A fatura saiu sem o meu NIF. Podem emitir uma nova fatura?'),
+    ('pt', Category.PAYMENT, 'Fui cobrado duas vezes pela mesma encomenda. Podem devolver o valor cobrado a mais?'),
     # A password or an address to change is no exchange.
     ('es', Category.ORDER_CHANGE, 'Acabo de hacer el pedido y me equivoqué en la dirección de entrega. ¿Pueden cambiarla antes del envío?'),
 ]

@@ -185,6 +185,12 @@ HARDER_SHOP_MAIL = [
     ('fr', Category.SHIPPING_ISSUE, True, "Bonjour, je demande le remboursement car je n'ai toujours pas reçu mon colis, commande 70138."),
     ('pt', Category.SHIPPING_ISSUE, True, 'Olá, quero o reembolso porque a encomenda 70139 ainda não foi entregue.'),
     ('de', Category.PAYMENT, True, 'Hallo, der Betrag für Bestellung 70127 wurde zweimal abgebucht. Bestellt habe ich nur einmal und auch nur einmal geliefert bekommen.'),
+    # Withdrawal with the article named between; a return label that never
+    # came is a return; ordered one colour and got another is a wrong item.
+    ('de', Category.RETURN_EXCHANGE, False, 'Ich möchte vom Kauf des Staubsaugers (Bestellung vom 3.5.) zurücktreten.'),
+    ('fr', Category.RETURN_EXCHANGE, False, "J'ai demandé un retour pour ma commande il y a une semaine mais je n'ai jamais reçu l'étiquette."),
+    ('pt', Category.RETURN_EXCHANGE, False, 'Qual é o endereço para devolver o pedido? Não veio a etiqueta de devolução na caixa.'),
+    ('es', Category.DAMAGED_WRONG_ITEM, False, 'Pedí la chaqueta en negro y me ha llegado en gris. ¿Qué hago?'),
 ]
 
 # Withdrawing a direct-debit mandate or a consent is no return.

@@ -29,7 +29,9 @@ Decision order (first step that decides wins; each leaves a reason):
    phrase-rule scores;
 4. otherwise the best phrase-rule score; ties go to the earlier category in
    :data:`_TIE_ORDER`;
-5. ``other``.
+5. a sender deciding whether to buy (``context:before_buying``) whose mail
+   names no category asks a product_question: that is what one is;
+6. ``other``.
 
 Pure; looks at most :data:`MAX_CHARS` characters.
 """
@@ -256,7 +258,8 @@ def classify_text(
     # In an IT help-desk request "password", "defective" and "available" are
     # about programs and servers; those rules are set aside (rules.py).
     it_support = it_support_context(sample, language)
-    category, reasons = _decide(sample, language, permitted, model, it_support)
+    before_buying = any(reason == _BEFORE_BUYING for reason, _ in found)
+    category, reasons = _decide(sample, language, permitted, model, it_support, before_buying)
     reasons = (*reasons, *(reason for reason, _ in found))
     return category, (*reasons, "context:it_support") if it_support else reasons
 
@@ -269,6 +272,8 @@ def _asks_to_buy(sample: str, language: str) -> bool:
 def _running_systems(sample: str, language: str) -> bool:
     return it_operations_context(sample, language) and not _asks_to_buy(sample, language)
 
+
+_BEFORE_BUYING = "context:before_buying"
 
 # Each row: the reason recorded, when it applies, what it rules out.
 _CONTEXTS: tuple[tuple[str, Callable[[str, str], bool], frozenset[Category]], ...] = (
@@ -283,7 +288,7 @@ _CONTEXTS: tuple[tuple[str, Callable[[str, str], bool], frozenset[Category]], ..
     # Someone deciding whether to buy has nothing to send back and no parcel
     # on its way: "what is your return policy?", "do I pay customs?" from them
     # are product questions (rules.deciding_to_buy).
-    ("context:before_buying", deciding_to_buy, frozenset({Category.RETURN_EXCHANGE, Category.SHIPPING_ISSUE})),
+    (_BEFORE_BUYING, deciding_to_buy, frozenset({Category.RETURN_EXCHANGE, Category.SHIPPING_ISSUE})),
     # "I don't want to send it back, just make it work": no return
     # (rules.declines_return).
     ("context:no_return_wanted", declines_return, frozenset({Category.RETURN_EXCHANGE})),
@@ -304,6 +309,7 @@ def _decide(
     permitted: Callable[[Category], bool],
     model: NaiveBayes | None,
     it_support: bool,
+    before_buying: bool = False,
 ) -> tuple[Category, tuple[str, ...]]:
     """Steps 2 to 5 of the decision order (see the module docstring)."""
     # Score the precedence categories first; the others only if needed.
@@ -356,6 +362,8 @@ def _decide(
             category = tied[0]
             return category, (f"category:rules={category.value}:{best_score:g}", *_rule_reasons(hits, category))
 
+    if before_buying and permitted(Category.PRODUCT_QUESTION):
+        return Category.PRODUCT_QUESTION, ("category:before_buying=product_question",)
     return Category.OTHER, ("category:no_rule",)
 
 

@@ -232,6 +232,7 @@ NOT_PRESALES_EITHER = [
     # own domain account: support.
     ('fr', Category.OTHER, "Depuis que nous sommes passés à la formule Pro, l'export PDF ne fonctionne plus."),
     ('fr', Category.OTHER, "Pouvons-nous échanger avec un technicien ? Le serveur de fichiers ne répond plus depuis ce matin."),
+    ('fr', Category.OTHER, "Pouvons-nous prévoir une réunion d'échange cette semaine sur les coupures du VPN ?"),
     ('de', Category.OTHER, 'Nach drei Fehlversuchen ist mein AD-Konto gesperrt. Bitte entsperren.'),
     # Invoices asked for again, one without the tax number: billing.
     ('es', Category.PAYMENT, '¿Me podéis reenviar las facturas de abril y mayo?'),

@@ -309,9 +309,9 @@ def _decide(
     permitted: Callable[[Category], bool],
     model: NaiveBayes | None,
     it_support: bool,
-    before_buying: bool = False,
+    before_buying: bool,
 ) -> tuple[Category, tuple[str, ...]]:
-    """Steps 2 to 5 of the decision order (see the module docstring)."""
+    """Steps 2 to 6 of the decision order (see the module docstring)."""
     # Score the precedence categories first; the others only if needed.
     raw_scores, raw_hits = rule_scores(sample, language, only=_PRECEDENCE_CATEGORIES, it_support=it_support)
     scores = {c: s for c, s in raw_scores.items() if permitted(c)}

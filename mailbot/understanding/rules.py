@@ -106,6 +106,14 @@ _REFUND_STEMS = r"erstatt|ruckerstatt|ruckzahl|gutschrift|reembols|rembours|rimb
 _NOT_A_REFUND_WORD = rf"(?!(?:{_REFUND_STEMS})\w*)"  # the next word is none of them
 _NO_MONEY_BACK_AHEAD = rf"(?![^?\n]{{0,120}}\b(?:{_REFUND_STEMS}|gutschein|umtausch|avoir|retour|troca|vale)\w*)"
 
+# Colour words, for questions about a product's colours (the *_variant_prepurchase rules).
+_COLOURS = {
+    "de": r"(?:schwarz|wei(?:ß|ss)|grau|blau|rot|gr[üu]n|silber|gold|rosa|pink|violett|lila|beige|braun|gelb|orange|anthrazit|dunkelblau)",
+    "es": r"(?:negro|negra|blanco|blanca|gris|azul|rojo|roja|verde|rosa|plata|plateado|dorado|morado|lila|beige|marr[óo]n|amarillo|naranja)",
+    "fr": r"(?:noir|noire|blanc|blanche|gris|grise|bleu|bleue|rouge|vert|verte|rose|argent|dor[ée]|violet|violette|beige|marron|jaune|orange)",
+    "pt": r"(?:pret[oa]|branc[oa]|cinza|azul|vermelh[oa]|verde|rosa|prata|dourad[oa]|roxo|lil[áa]s|bege|marrom|castanho|amarel[oa]|laranja)",
+}
+
 _ITEM = (
     r"(?:item|items|product|products|order|package|parcel|box|bottle|jar|necklace|bracelet|ring|earrings?"
     r"|watch|chain|clasp|pendant|charm|lipstick|compact|palette|perfume|fragrance|cream|serum|dress|shirt"
@@ -259,7 +267,7 @@ RETURN_EXCHANGE = _rules(
     ("es", r"\b(?:devolver(?:lo|la|los|las)?|devoluci[óo]n|devoluciones|intercambio|intercambiar|cambiar\s+(?:\w+\s+)?(?:talla|tama[ñn]o|producto|art[íi]culo|color)|cambio de (?:talla|producto|art[íi]culo)|etiqueta de (?:env[íi]o|devoluci[óo]n))\b(?![^.!?\n]{0,20}\b(?:dinero|llamada)\b)", 2),
     # "Votre retour" is the reply the customer waits for and "nos échanges" the
     # conversation so far: neither is a return.
-    ("fr", r"(?<!votre )(?<!vos )(?<!nos )(?<!notre )(?<!premier )(?<!dernier )(?<!bref )(?<!en )\b(?:retourner|renvoyer|[ée]changer|[ée]changes?|retours?)\b(?![^.!?\n]{0,10}\b(?:de l'argent|du paiement)\b)(?<!reunion d')(?<!réunion d')(?! (?:rapide|d'information|de votre part|(?:la |votre |cette |notre )?facture|en stock|avec (?:vous|nous|votre|vos|notre|nos|un (?:technicien|conseiller|agent|interlocuteur|expert|responsable|commercial)|une (?:personne|conseill[eè]re)|quelqu'un)\b|t[ée]l[ée]phonique|pr[ée]alable|de vive voix|à la normale|de (?:donn[ée]es|mails|courriels|messages)|d'(?:informations|e-mails)|(?:le |un |du |votre )?(?:lien|code|mail|e-mail|courriel|message)\b))", 2),
+    ("fr", r"(?<!votre )(?<!vos )(?<!nos )(?<!notre )(?<!premier )(?<!dernier )(?<!bref )(?<!en )(?<!reunion d')\b(?:retourner|renvoyer|[ée]changer|[ée]changes?|retours?)\b(?![^.!?\n]{0,10}\b(?:de l'argent|du paiement)\b)(?! (?:rapide|d'information|de votre part|(?:la |votre |cette |notre )?facture|en stock|avec (?:vous|nous|votre|vos|notre|nos|un (?:technicien|conseiller|agent|interlocuteur|expert|responsable|commercial)|une (?:personne|conseill[eè]re)|quelqu'un)\b|t[ée]l[ée]phonique|pr[ée]alable|de vive voix|à la normale|de (?:donn[ée]es|mails|courriels|messages)|d'(?:informations|e-mails)|(?:le |un |du |votre )?(?:lien|code|mail|e-mail|courriel|message)\b))", 2),
     ("de_swap", r"\b(?:zur[üu]ckzuschicken|zur[üu]ckzusenden|zur[üu]ckzugeben)\b|\bgegen (?:ein|einen|eine|die|den|das) (?:[\w-]+ ){0,2}(?:tauschen|umtauschen|eintauschen)\b", 2),
     ("de", r"\b(?:zur[üu]cksenden|zur[üu]ckschicken|zur[üu]ckgeben|r[üu]cksend\w*|retoure\w*|retournieren|umtauschen|umtausch\w*|r[üu]ckgabe\w*|ersatzger[äa]t|ersatzlieferung)\b", 2),
     # "reso" is also the participle of "rendere" ("reso disponibile"): only the noun counts.
@@ -594,10 +602,10 @@ PRODUCT_QUESTION = _rules(
     # Another colour, memory size or edition of a product, asked about in a
     # question: "habt ihr das S24 auch in Schwarz?", "¿la tenéis en negro?",
     # "existe-t-il en vert ?", "tem na cor preta?", "verkauft ihr noch die Box?".
-    ("de_variant_prepurchase", r"\b(?:habt ihr|haben sie|gibt es|gibt's|f[üu]hrt ihr|f[üu]hren sie)\b[^.!?\n]{0,80}\b(?:auch|noch|schon|jetzt) (?:\w+ ){0,3}(?:in|als|mit)\b[^.!?\n]{0,60}\?|\b(?:auch|noch) in (?:schwarz|wei(?:ß|ss)|grau|blau|rot|gr[üu]n|silber|gold|rosa|pink|violett|lila|beige|braun|gelb|orange|anthrazit|dunkelblau)\b[^.!\n]{0,40}\?|\b(?:verkauft|f[üu]hrt) ihr\b[^.!?\n]{0,80}\?", 2),
-    ("es_variant_prepurchase", r"\b(?:l[oa]s?|l[oa]) (?:ten[ée]is|tienen|venden|vend[ée]is) (?:tambi[ée]n )?(?:en|con)\b[^.!?\n]{0,60}\?|¿[^?\n]{0,80}\ben (?:color )?(?:negro|negra|blanco|blanca|gris|azul|rojo|roja|verde|rosa|plata|plateado|dorado|morado|lila|beige|marr[óo]n|amarillo|naranja)\b[^.!\n]{0,40}\?|\b(?:existe|viene|hay) (?:tambi[ée]n )?(?:en|con) (?:color |versi[óo]n )?(?:negro|negra|blanco|blanca|gris|azul|rojo|roja|verde|rosa|plata|plateado|dorado|morado|lila|beige|marr[óo]n|amarillo|naranja|\d+ ?(?:gb|tb))\b", 2),
-    ("fr_variant_prepurchase", r"\bexiste(?:-t-il|-t-elle|nt)? (?:aussi |[ée]galement |encore |d[ée]j[àa] )?(?:en|avec)\b[^.!\n]{0,80}\?|\ben (?:noir|noire|blanc|blanche|gris|grise|bleu|bleue|rouge|vert|verte|rose|argent|dor[ée]|violet|violette|beige|marron|jaune|orange)\b[^.!\n]{0,40}\?", 2),
-    ("pt_variant_prepurchase", r"\b(?:tem|t[êe]m|tens|vende[mn]?|existe) [^.!?\n]{0,80}\b(?:na cor|em|com) (?:pret[oa]|branc[oa]|cinza|azul|vermelh[oa]|verde|rosa|prata|dourad[oa]|roxo|lil[áa]s|bege|marrom|castanho|amarel[oa]|laranja|\d+ ?(?:gb|tb))\b[^.!\n]{0,40}\?|\bna cor (?:pret[oa]|branc[oa]|cinza|azul|vermelh[oa]|verde|rosa|prata|dourad[oa]|roxo|lil[áa]s|bege|marrom|castanho|amarel[oa]|laranja)\b[^.!\n]{0,40}\?", 2),
+    ("de_variant_prepurchase", r"\b(?:habt ihr|haben sie|gibt es|gibt's|f[üu]hrt ihr|f[üu]hren sie)\b[^.!?\n]{0,80}\b(?:auch|noch|schon|jetzt) (?:\w+ ){0,3}(?:in|als|mit)\b[^.!?\n]{0,60}\?|\b(?:auch|noch) in " + _COLOURS["de"] + r"\b[^.!\n]{0,40}\?|\b(?:verkauft|f[üu]hrt) ihr\b[^.!?\n]{0,80}\?", 2),
+    ("es_variant_prepurchase", r"\bl[oa]s? (?:ten[ée]is|tienen|venden|vend[ée]is) (?:tambi[ée]n )?(?:en|con)\b[^.!?\n]{0,60}\?|¿[^?\n]{0,80}\ben (?:color )?" + _COLOURS["es"] + r"\b[^.!\n]{0,40}\?|\b(?:existe|viene|hay) (?:tambi[ée]n )?(?:en|con) (?:color |versi[óo]n )?(?:" + _COLOURS["es"] + r"|\d+ ?(?:gb|tb))\b", 2),
+    ("fr_variant_prepurchase", r"\bexiste(?:-t-il|-t-elle|nt)? (?:aussi |[ée]galement |encore |d[ée]j[àa] )?(?:en|avec)\b[^.!\n]{0,80}\?|\ben " + _COLOURS["fr"] + r"\b[^.!\n]{0,40}\?", 2),
+    ("pt_variant_prepurchase", r"\b(?:tem|t[êe]m|tens|vende[mn]?|existe) [^.!?\n]{0,80}\b(?:na cor|em|com) (?:" + _COLOURS["pt"] + r"|\d+ ?(?:gb|tb))\b[^.!\n]{0,40}\?|\bna cor " + _COLOURS["pt"] + r"\b[^.!\n]{0,40}\?", 2),
     # What it is made of, how it fits, what is in it: questions only.
     ("de_material", r"\bpassen (?:die|ihre|diese) [^?\n]{0,60}\b(?:auch )?(?:zu|an|in|f[üu]r) (?:unsere[nm]?|meine[nm]?|den|die|das)\b[^?\n]{0,60}\?|\b(?:ist|sind) (?:ihr|ihre|das|die|der|dieses|diese|dieser) [^?\n]{0,60}\b(?:vegan|parf[üu]mfrei|duftstofffrei|tierversuchsfrei|hypoallergen|wasserdicht|wasserfest|nickelfrei)\b[^?\n]{0,80}\?|\b(?:aus|reiner?|100 ?%) (?:wolle|baumwolle|leder|seide|polyester|edelstahl|silber|gold)\b[^.!\n]{0,60}\?|\b(?:f[äa]llt|fallen) (?:\w+ )?(?:eher )?(?:klein|gro(?:ß|ss)|normal)\b[^.!\n]{0,30}\baus\b|\bpasst (?:das|der|die) [\w-]+ (?:auch )?(?:f[üu]r|zu|an)\b[^.!\n]{0,60}\?|\benth[äa]lt (?:\w+ ){0,2}(?:parf[üu]m|duftstoffe|parabene|alkohol|silikone)\b", 2),
     ("es_material", r"¿[^?\n]{0,60}\b(?:lana|algod[óo]n|cuero|piel sint[ée]tica|seda|poli[ée]ster|acero|plata|oro)\b[^?\n]{0,40}\?|\btallan (?:normal|grande|peque[ñn]o)\b|\bvienen (?:peque[ñn]os|grandes|justos)\b|\bcontiene (?:perfume|fragancia|parabenos|alcohol|siliconas)\b", 2),
@@ -1055,10 +1063,9 @@ _DECIDING_TO_BUY: dict[str, str] = {
     r"|(?:unsere|meine) (?:alten|bisherigen) (?:[\w-]+ ){1,3}(?:ersetzen|abl[öo]sen|austauschen)",
     "es": r"(?:pensando en|considerando|planeando|evaluando) (?:comprar|adquirir|encargar|la compra)"
     r"|antes de (?:comprar|la compra|adquirir|hacer el pedido|realizar la compra)|posible compra"
-    r"|(?:compra|adquisici[óo]n) (?:prevista|futura)|(?:l[oa]s?) (?:ten[ée]is|tienen) (?:\w+ )?en stock|(?:l[oa]s?) comprar[íi]a(?:mos)?|antes de decidir(?:nos)?(?! si (?:l[oa]s? )?devolv)"
+    r"|(?:compra|adquisici[óo]n) (?:prevista|futura)|l[oa]s? (?:ten[ée]is|tienen) (?:\w+ )?en stock|l[oa]s? comprar[íi]a(?:mos)?|antes de decidir(?:nos)?(?! si (?:l[oa]s? )?devolv)"
     r"|(?:reemplazo|sustituci[óo]n|renovaci[óo]n) de (?:su|nuestr[oa]s?|mis?) (?:\w+ ){0,2}(?:actual(?:es)?|viej[oa]s?|antigu[oa]s?)"
-    r"|(?:reemplazar|sustituir|renovar) (?:\w+ ){0,2}(?:mis|nuestr[oa]s) \w+ (?:viej[oa]s|antigu[oa]s)"
-    r"|dudo entre|(?:reemplazar|sustituir|renovar) (?:\w+ ){0,2}(?:mi|mis|nuestr[oa]s?) (?:viej[oa]s?|antigu[oa]s?|actual(?:es)?)",
+    r"|dudo entre|(?:reemplazar|sustituir|renovar) (?:\w+ ){0,2}(?:mi|mis|nuestr[oa]s?) (?:\w+ )?(?:viej[oa]s?|antigu[oa]s?|actual(?:es)?)",
     "fr": r"envisage(?:ons|ns)? (?:d'acheter|l'achat|de commander)|(?:pensons|pense|r[ée]fl[ée]chissons|r[ée]fl[ée]chis) à (?:acheter|commander|l'achat)"
     r"|avant (?:d'acheter|l'achat|de commander|de passer (?:la |une |ma |notre )?commande)|achat (?:potentiel|[ée]ventuel|possible|pr[ée]vu)"
     r"|(?:j'|nous )h[ée]sit(?:e|ons) entre|(?:nous |j')?(?:[ée]valuons|comparons|magasinons) (?:actuellement |en ce moment )?(?:plusieurs|diff[ée]rente?s|quelques|des|un|une) (?:\w+ ){0,2}(?:outils?|solutions?|logiciels?|offres|prestataires|fournisseurs|plateformes?)"

@@ -67,22 +67,28 @@ results: dict[str, float] = {}
 # -- metrics ------------------------------------------------------------------
 
 
-def f1_table(gold: Sequence[str], pred: Sequence[str], title: str) -> float:
-    labels = sorted(set(gold))
-    extra = sorted(set(pred) - set(gold))
-    print(f"\n{title}  (n={len(gold)})")
-    print(f"  {'category':<20}{'prec':>7}{'rec':>7}{'f1':>7}{'support':>9}")
-    f1s = []
-    for label in labels:
+def per_label_f1(gold: Sequence[str], pred: Sequence[str]) -> tuple[list[tuple[str, float, float, float, int]], float]:
+    """(label, precision, recall, F1, support) for every gold label, and their macro-F1."""
+    rows = []
+    for label in sorted(set(gold)):
         tp = sum(1 for g, p in zip(gold, pred) if g == label and p == label)
         fp = sum(1 for g, p in zip(gold, pred) if g != label and p == label)
         fn = sum(1 for g, p in zip(gold, pred) if g == label and p != label)
         prec = tp / (tp + fp) if tp + fp else 0.0
         rec = tp / (tp + fn) if tp + fn else 0.0
         f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
-        f1s.append(f1)
-        print(f"  {label:<20}{prec:>7.3f}{rec:>7.3f}{f1:>7.3f}{tp + fn:>9}")
-    macro = sum(f1s) / len(f1s)
+        rows.append((label, prec, rec, f1, tp + fn))
+    return rows, sum(row[3] for row in rows) / len(rows)
+
+
+def f1_table(gold: Sequence[str], pred: Sequence[str], title: str) -> float:
+    labels = sorted(set(gold))
+    extra = sorted(set(pred) - set(gold))
+    print(f"\n{title}  (n={len(gold)})")
+    print(f"  {'category':<20}{'prec':>7}{'rec':>7}{'f1':>7}{'support':>9}")
+    rows, macro = per_label_f1(gold, pred)
+    for label, prec, rec, f1, support in rows:
+        print(f"  {label:<20}{prec:>7.3f}{rec:>7.3f}{f1:>7.3f}{support:>9}")
     accuracy = sum(1 for g, p in zip(gold, pred) if g == p) / len(gold)
     print(f"  macro-F1 {macro:.4f}   accuracy {accuracy:.4f}")
     columns = labels + extra
@@ -137,7 +143,7 @@ def section_dev() -> None:
         package.load_default_model = original  # type: ignore[assignment]
 
 
-def _mapped_tickets(tickets: list[corpus.Ticket]) -> list[tuple[corpus.Ticket, str]]:
+def mapped_tickets(tickets: list[corpus.Ticket]) -> list[tuple[corpus.Ticket, str]]:
     config = corpus.load_mapping()
     mapping = config["multilingual_queue"]
     shops = set(config["multilingual_shop_business_types"])
@@ -153,7 +159,7 @@ def _mapped_tickets(tickets: list[corpus.Ticket]) -> list[tuple[corpus.Ticket, s
 
 def section_nonenglish() -> None:
     _dev_half, test_half = corpus.multilingual_split()
-    tickets = _mapped_tickets(test_half)
+    tickets = mapped_tickets(test_half)
     foreign = [(t, c) for t, c in tickets if t.language != "en"]
     gold = [c for _, c in foreign]
     pred = [classify_text(t.subject, t.body)[0] for t, _ in foreign]
@@ -172,7 +178,7 @@ def section_nonenglish() -> None:
 def section_nonenglish_dev() -> None:
     """Development only: the dev half of the tickets, with the misses listed under -v."""
     dev_half, _test_half = corpus.multilingual_split()
-    tickets = _mapped_tickets(dev_half)
+    tickets = mapped_tickets(dev_half)
     gold = [c for _, c in tickets]
     full = [understand(corpus.message_from_text(t.subject, t.body)) for t, _ in tickets]
     pred = [u.category.value for u in full]

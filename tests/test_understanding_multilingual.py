@@ -34,7 +34,8 @@ import pytest
 
 from mailbot.models import Category
 from mailbot.understanding import detect_language, understand
-from mailbot.understanding.rules import fold, it_operations_context
+from mailbot.understanding.context import it_operations_context
+from mailbot.understanding.rules import fold
 
 from .test_understanding import message
 

@@ -6,11 +6,11 @@ Decision order (first step that decides wins; each leaves a reason):
    own vocabulary best;
 
    then, if the text reads as an IT help-desk request (software, servers,
-   networks; no purchase named: :func:`rules.it_support_context`), the rules
+   networks; no purchase named: :func:`context.it_support_context`), the rules
    whose words mean something else there ("password", "defective",
    "available") are set aside for the steps below, and the reasons say so
    (``context:it_support``); and if it speaks of running IT systems (outages,
-   servers, installs, errors: :func:`rules.it_operations_context`) without
+   servers, installs, errors: :func:`context.it_operations_context`) without
    asking to buy (:data:`rules.BUYING_RULES`), product_question is ruled
    out for the steps below, model included (``context:it_operations``);
    a login at another firm's platform rules out account
@@ -42,17 +42,16 @@ import re
 from collections.abc import Callable, Mapping
 
 from ..models import Category
-from .model import NaiveBayes
-from .rules import (
-    BUYING_RULES,
+from .context import (
     deciding_to_buy,
     declines_return,
     it_operations_context,
     it_support_context,
     own_invoicing_context,
     platform_account_context,
-    rule_scores,
 )
+from .model import NaiveBayes
+from .rules import BUYING_RULES, rule_scores
 
 MAX_CHARS = 6_000
 
@@ -283,18 +282,18 @@ _CONTEXTS: tuple[tuple[str, Callable[[str, str], bool], frozenset[Category]], ..
     # make of "available".
     ("context:it_operations", _running_systems, frozenset({Category.PRODUCT_QUESTION})),
     # Signing in to Microsoft 365 or a Google account is not the customer's
-    # account with the shop (rules.platform_account_context).
+    # account with the shop (context.platform_account_context).
     ("context:platform_account", platform_account_context, frozenset({Category.ACCOUNT})),
     # Someone deciding whether to buy has nothing to send back and no parcel
     # on its way: "what is your return policy?", "do I pay customs?" from them
-    # are product questions (rules.deciding_to_buy).
+    # are product questions (context.deciding_to_buy).
     (_BEFORE_BUYING, deciding_to_buy, frozenset({Category.RETURN_EXCHANGE, Category.SHIPPING_ISSUE})),
     # "I don't want to send it back, just make it work": no return
-    # (rules.declines_return).
+    # (context.declines_return).
     ("context:no_return_wanted", declines_return, frozenset({Category.RETURN_EXCHANGE})),
     # The invoices, cancellations and credit notes of the sender's own
     # invoicing program are their customers' business, not a bill from the
-    # firm written to (rules.own_invoicing_context).
+    # firm written to (context.own_invoicing_context).
     (
         "context:own_invoicing",
         own_invoicing_context,

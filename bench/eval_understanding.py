@@ -46,6 +46,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import understanding_corpus as corpus  # noqa: E402
+from metrics import accuracy, per_label_f1  # noqa: E402
 
 from mailbot.errors import ParseError  # noqa: E402
 from mailbot.models import MachineKind, ParsedMessage  # noqa: E402
@@ -67,20 +68,6 @@ results: dict[str, float] = {}
 # -- metrics ------------------------------------------------------------------
 
 
-def per_label_f1(gold: Sequence[str], pred: Sequence[str]) -> tuple[list[tuple[str, float, float, float, int]], float]:
-    """(label, precision, recall, F1, support) for every gold label, and their macro-F1."""
-    rows = []
-    for label in sorted(set(gold)):
-        tp = sum(1 for g, p in zip(gold, pred) if g == label and p == label)
-        fp = sum(1 for g, p in zip(gold, pred) if g != label and p == label)
-        fn = sum(1 for g, p in zip(gold, pred) if g == label and p != label)
-        prec = tp / (tp + fp) if tp + fp else 0.0
-        rec = tp / (tp + fn) if tp + fn else 0.0
-        f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
-        rows.append((label, prec, rec, f1, tp + fn))
-    return rows, sum(row[3] for row in rows) / len(rows)
-
-
 def f1_table(gold: Sequence[str], pred: Sequence[str], title: str) -> float:
     labels = sorted(set(gold))
     extra = sorted(set(pred) - set(gold))
@@ -89,8 +76,7 @@ def f1_table(gold: Sequence[str], pred: Sequence[str], title: str) -> float:
     rows, macro = per_label_f1(gold, pred)
     for label, prec, rec, f1, support in rows:
         print(f"  {label:<20}{prec:>7.3f}{rec:>7.3f}{f1:>7.3f}{support:>9}")
-    accuracy = sum(1 for g, p in zip(gold, pred) if g == p) / len(gold)
-    print(f"  macro-F1 {macro:.4f}   accuracy {accuracy:.4f}")
+    print(f"  macro-F1 {macro:.4f}   accuracy {accuracy(gold, pred):.4f}")
     columns = labels + extra
     short = {c: c[:6] for c in columns}
     print("  confusion (rows gold, columns predicted):")
@@ -143,23 +129,9 @@ def section_dev() -> None:
         package.load_default_model = original  # type: ignore[assignment]
 
 
-def mapped_tickets(tickets: list[corpus.Ticket]) -> list[tuple[corpus.Ticket, str]]:
-    config = corpus.load_mapping()
-    mapping = config["multilingual_queue"]
-    shops = set(config["multilingual_shop_business_types"])
-    ambiguous = set(config["multilingual_ambiguous_for_shops"])
-    out = []
-    for ticket in tickets:
-        category = mapping.get(ticket.queue)
-        if not category or (ticket.business_type in shops and ticket.queue in ambiguous):
-            continue
-        out.append((ticket, category))
-    return out
-
-
 def section_nonenglish() -> None:
     _dev_half, test_half = corpus.multilingual_split()
-    tickets = mapped_tickets(test_half)
+    tickets = corpus.mapped_tickets(test_half)
     foreign = [(t, c) for t, c in tickets if t.language != "en"]
     gold = [c for _, c in foreign]
     pred = [classify_text(t.subject, t.body)[0] for t, _ in foreign]
@@ -178,7 +150,7 @@ def section_nonenglish() -> None:
 def section_nonenglish_dev() -> None:
     """Development only: the dev half of the tickets, with the misses listed under -v."""
     dev_half, _test_half = corpus.multilingual_split()
-    tickets = mapped_tickets(dev_half)
+    tickets = corpus.mapped_tickets(dev_half)
     gold = [c for _, c in tickets]
     full = [understand(corpus.message_from_text(t.subject, t.body)) for t, _ in tickets]
     pred = [u.category.value for u in full]

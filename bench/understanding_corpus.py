@@ -155,6 +155,22 @@ def multilingual() -> list[Ticket]:
     return out
 
 
+
+def mapped_tickets(tickets: list[Ticket]) -> list[tuple[Ticket, str]]:
+    """The tickets whose queue maps to one category (bench/intent_mapping.yaml), with that category."""
+    config = load_mapping()
+    mapping = config["multilingual_queue"]
+    shops = set(config["multilingual_shop_business_types"])
+    ambiguous = set(config["multilingual_ambiguous_for_shops"])
+    out = []
+    for ticket in tickets:
+        category = mapping.get(ticket.queue)
+        if not category or (ticket.business_type in shops and ticket.queue in ambiguous):
+            continue
+        out.append((ticket, category))
+    return out
+
+
 EML = CORPUS / "eml"
 
 

@@ -9,8 +9,9 @@ Public surface (the pipeline calls exactly these)::
 
 Module map: ``machine`` (robots), ``quotes`` (new text), ``language``,
 ``orders`` (order numbers), ``rules`` (phrase rules per category and
-language), ``model`` (naive Bayes over Bitext), ``classify`` (the decision
-order), ``urgency``. ``cli_support`` is the one module here that reads files;
+language), ``context`` (what kind of mail it is before its category: an IT
+help-desk request, running systems, deciding to buy, ...), ``model`` (naive
+Bayes over Bitext), ``classify`` (the decision order), ``urgency``. ``cli_support`` is the one module here that reads files;
 it serves ``mailbot classify`` and is not imported by the pipeline.
 """
 

@@ -255,7 +255,8 @@ def classify_text(
         return not allowed or category.value in allowed or category is Category.OTHER
 
     # In an IT help-desk request "password", "defective" and "available" are
-    # about programs and servers; those rules are set aside (rules.py).
+    # about programs and servers (context.it_support_context); rule_scores
+    # sets those rules aside (rules.IT_GENERIC_RULES).
     it_support = it_support_context(sample, language)
     before_buying = any(reason == _BEFORE_BUYING for reason, _ in found)
     category, reasons = _decide(sample, language, permitted, model, it_support, before_buying)
@@ -300,6 +301,10 @@ _CONTEXTS: tuple[tuple[str, Callable[[str, str], bool], frozenset[Category]], ..
         frozenset({Category.PAYMENT, Category.ORDER_CHANGE, Category.REFUND}),
     ),
 )
+
+
+# What each context reason rules out, for callers that read reasons.
+RULED_OUT: Mapping[str, frozenset[Category]] = {reason: out for reason, _applies, out in _CONTEXTS}
 
 
 def _decide(

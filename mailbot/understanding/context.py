@@ -15,8 +15,10 @@ some categories or rules aside for that message:
 * :func:`own_invoicing_context`: the sender's own invoicing program and their
   customers' invoices, not a bill from the firm written to.
 
-Word lists are per language (folded, as in :mod:`.rules`); a language we
-have no list for is matched against all of them.
+Text and patterns are folded as in :mod:`.rules`. Most word lists are per
+language, and a language we have no list for is matched against all of
+them; the platform and organisation accounts are one list for every
+language (product names and "admin account" travel across languages).
 """
 
 from __future__ import annotations
@@ -109,6 +111,8 @@ _PURCHASE = _Terms.of(_PURCHASE_TERMS)
 def _speaks_of_purchase(lowered: str, language: str) -> bool:
     """``lowered`` (folded) speaks of something bought or ordered ("my order", "your store")."""
     return _PURCHASE.pattern(language).search(lowered) is not None
+
+
 # Distinct IT words (by their first six letters, so "server" and "servers"
 # are one) that make a message IT support.
 IT_TERMS_NEEDED = 2

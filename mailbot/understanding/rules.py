@@ -794,6 +794,7 @@ ORDER_STATUS = _rules(
     ("pt_eta", r"\b(?:quando|qdo|quando que) (?:\w+ ){0,2}(?:chega|chegar[áa]|vou receber|recebo|enviam|despacham|expedid[oa]|enviad[oa]|despachad[oa])\b|\bprevis[ãa]o de entrega\b|\bj[áa] foi (?:despachad|enviad|expedid)[oa]\b|\bn[úu]mero de (?:seguimento|rastreio|rastreamento)\b", 2),
 )
 
+
 def _generic_in_it_support(name: str) -> bool:
     """Rules whose words mean something else in an IT help-desk request."""
     category, rule = name.split("/", 1)

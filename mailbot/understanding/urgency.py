@@ -36,6 +36,7 @@ _TAKEOVER_RULES = _rules_named(ACCOUNT, "_takeover")
 def _any(patterns: tuple[re.Pattern[str], ...], folded: str) -> bool:
     return any(pattern.search(folded) for pattern in patterns)
 
+
 _NOT_RECEIVED = re.compile(
     r"\b(?:hasn'?t|has not|haven'?t|have not|never|didn'?t|did not|still not|not yet|still hasn'?t|still haven'?t"
     r"|is yet to|has yet to|have yet to|still have not)\s+(?:been\s+)?(?:arrived?|come|came"
